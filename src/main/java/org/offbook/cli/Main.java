@@ -1,0 +1,70 @@
+package org.offbook.cli;
+
+import org.offbook.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code offbook} command. Exit codes: 0 no finding at or above {@code --fail-on}; 4 findings
+ * at or above it; 5 an input or rule file could not be loaded (takes precedence over 4);
+ * 2 usage error; 1 internal error.
+ */
+@Command(name = "offbook",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Forensic checker for off-balance-sheet financing: reads filings and deal terms, "
+                + "runs the DRL rules and explains each finding.",
+        subcommands = {CheckCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no finding at or above --fail-on",
+            "4:findings at or above --fail-on",
+            "5:an input or rule file could not be loaded (the rest was checked)",
+            "2:usage error",
+            "1:internal error"})
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int INTERNAL = 1;
+    public static final int USAGE = 2;
+    public static final int FINDINGS = 4;
+    public static final int LOAD_ERRORS = 5;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'offbook check filings'");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("offbook: internal error: " + ex
+                    + (verbose(parsed) ? "" : " (run with --verbose for details)"));
+            if (verbose(parsed)) {
+                ex.printStackTrace(line.getErr());
+            }
+            return INTERNAL;
+        });
+        return cli.execute(args);
+    }
+
+    private static boolean verbose(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult sub = parsed.subcommand();
+        return sub != null && sub.hasMatchedOption("--verbose");
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"offbook " + Version.get() + " (Drools 10.1.0, Java " + System.getProperty("java.version") + ")"};
+        }
+    }
+}

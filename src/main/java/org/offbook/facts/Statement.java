@@ -1,0 +1,34 @@
+package org.offbook.facts;
+
+import java.time.LocalDate;
+
+@Doc("Reported figures of one entity for one period: a filing's income statement, balance sheet and notes.")
+public record Statement(
+        @Required @Ref @Key @Doc("The reporting entity.") String entity,
+        @Key @Doc("A label for the period, e.g. \"FY2025\" or \"Q3 2025\".") String period,
+        @Doc("First day of the period (duration figures); omit for a balance-sheet-only statement.") LocalDate start,
+        @Required @Key @Doc("Last day of the period, or the balance-sheet date.") LocalDate end,
+        @Doc("Currency of amounts written without a currency code.") String currency,
+        @Doc("Revenue for the period.") Money revenue,
+        @Doc("Operating income (negative for a loss).") Money operatingIncome,
+        @NonNegative @Doc("Interest expense for the period.") Money interestExpense,
+        @Doc("Net income (negative for a loss).") Money netIncome,
+        @NonNegative @Doc("Total debt at period end.") Money totalDebt,
+        @Doc("Total equity at period end (equity at risk, for a vehicle).") Money equity,
+        @NonNegative @Doc("Operating lease liabilities at period end.") Money operatingLeaseLiabilities,
+        @NonNegative @Doc("Finance lease liabilities at period end.") Money financeLeaseLiabilities,
+        @NonNegative @Doc("Leases signed but not yet commenced (disclosed, not on the balance sheet).") Money leasesNotCommenced,
+        @NonNegative @Doc("Capital expenditure for the period.") Money capex,
+        @NonNegative @Doc("Remaining performance obligations (ASC 606-10-50-13) at period end.") Money rpo,
+        @NonNegative @Doc("Maximum exposure to loss from unconsolidated VIEs, as the entity reports it.") Money vieMaximumExposure,
+        String source,
+        Provenance provenance) implements Fact {
+
+    /** Equity as a share of equity plus debt (equity at risk); null when either is missing. */
+    public java.math.BigDecimal getEquityToFunding() {
+        if (equity == null || totalDebt == null || !equity.sameCurrency(totalDebt)) {
+            return null;
+        }
+        return equity.ratio(equity.plus(totalDebt));
+    }
+}

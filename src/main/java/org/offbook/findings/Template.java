@@ -1,0 +1,192 @@
+package org.offbook.findings;
+
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.offbook.facts.Money;
+
+/**
+ * Fills a rule's message template with figures: {@code {name}}, {@code {name.property}} and
+ * {@code {name.property|format}}. Names are the rule's bindings (with or without the leading
+ * {@code $}) and the values the rule adds with {@code .with(name, value)}. Formats:
+ * <ul>
+ *   <li>{@code pct}: a share as a percentage (0.084 becomes 8.4%)</li>
+ *   <li>{@code money}: an amount, scaled (USD 27.3B)</li>
+ *   <li>{@code years}: a number of years (4 years)</li>
+ *   <li>{@code x}: a ratio as a multiple (9.1x)</li>
+ *   <li>{@code name}: an entity id as the entity's name</li>
+ *   <li>{@code year}: a date's year</li>
+ *   <li>{@code list}: a list as "a, b and c"</li>
+ * </ul>
+ * Unformatted values print naturally (amounts scaled, lists joined). {@code {{} prints a brace.
+ * The template comes from the rule (trusted); values from input are inserted as plain text.
+ */
+public final class Template {
+
+    private static final Map<String, Method> ACCESSORS = new ConcurrentHashMap<>();
+
+    private Template() {
+    }
+
+    /**
+     * @param lookup  resolves a top-level name; returns {@link #MISSING} when the name is unknown
+     * @param names   entity id to entity name
+     * @param unknown receives each reference that could not be resolved
+     */
+    public static String render(String template, Function<String, Object> lookup, Function<String, String> names, List<String> unknown) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            if (c == '{' && i + 1 < template.length() && template.charAt(i + 1) == '{') {
+                out.append('{');
+                i += 2;
+                continue;
+            }
+            if (c != '{') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = template.indexOf('}', i);
+            if (end < 0) {
+                out.append(template, i, template.length());
+                break;
+            }
+            String ref = template.substring(i + 1, end).strip();
+            out.append(expand(ref, lookup, names, unknown));
+            i = end + 1;
+        }
+        return out.toString();
+    }
+
+    /** Marker for "no such name". */
+    public static final Object MISSING = new Object();
+
+    private static String expand(String ref, Function<String, Object> lookup, Function<String, String> names, List<String> unknown) {
+        String format = null;
+        int bar = ref.indexOf('|');
+        if (bar >= 0) {
+            format = ref.substring(bar + 1).strip();
+            ref = ref.substring(0, bar).strip();
+        }
+        String[] path = ref.split("\\.");
+        Object value = lookup.apply(path[0]);
+        if (value == MISSING) {
+            unknown.add(ref);
+            return "{" + ref + "?}";
+        }
+        for (int k = 1; k < path.length && value != null; k++) {
+            value = property(value, path[k]);
+            if (value == MISSING) {
+                unknown.add(ref);
+                return "{" + ref + "?}";
+            }
+        }
+        try {
+            return format(value, format, names);
+        } catch (RuntimeException e) {
+            unknown.add(ref + "|" + format + " (" + e.getMessage() + ")");
+            return "{" + ref + "?}";
+        }
+    }
+
+    static Object property(Object target, String name) {
+        if (target instanceof Map<?, ?> m) {
+            return m.containsKey(name) ? m.get(name) : MISSING;
+        }
+        Method m = ACCESSORS.computeIfAbsent(target.getClass().getName() + "#" + name, k -> find(target.getClass(), name));
+        if (m == null) {
+            return MISSING;
+        }
+        try {
+            return m.invoke(target);
+        } catch (ReflectiveOperationException e) {
+            return MISSING;
+        }
+    }
+
+    private static Method find(Class<?> type, String name) {
+        String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        for (String candidate : new String[] {name, "get" + cap, "is" + cap}) {
+            try {
+                Method m = type.getMethod(candidate);
+                if (m.getParameterCount() == 0 && m.getReturnType() != void.class) {
+                    return m;
+                }
+            } catch (NoSuchMethodException e) {
+                // try the next form
+            }
+        }
+        return null;
+    }
+
+    static String format(Object v, String format, Function<String, String> names) {
+        if (v == null) {
+            return "n/a";
+        }
+        if (format == null) {
+            return natural(v, names);
+        }
+        return switch (format) {
+            case "pct" -> percent(number(v));
+            case "money" -> ((Money) v).display();
+            case "years" -> {
+                BigDecimal y = number(v).setScale(1, RoundingMode.HALF_EVEN).stripTrailingZeros();
+                yield y.toPlainString() + (y.compareTo(BigDecimal.ONE) == 0 ? " year" : " years");
+            }
+            case "x" -> number(v).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + "x";
+            case "name" -> v instanceof Collection<?> c ? joinList(c, x -> names.apply(String.valueOf(x))) : names.apply(String.valueOf(v));
+            case "year" -> String.valueOf(((LocalDate) v).getYear());
+            case "list" -> joinList((Collection<?>) v, x -> natural(x, names));
+            default -> throw new IllegalArgumentException("unknown format '" + format + "'");
+        };
+    }
+
+    private static String natural(Object v, Function<String, String> names) {
+        if (v instanceof Money m) {
+            return m.display();
+        }
+        if (v instanceof BigDecimal b) {
+            return b.stripTrailingZeros().toPlainString();
+        }
+        if (v instanceof Collection<?> c) {
+            return joinList(c, x -> natural(x, names));
+        }
+        return String.valueOf(v);
+    }
+
+    private static BigDecimal number(Object v) {
+        if (v instanceof BigDecimal b) {
+            return b;
+        }
+        if (v instanceof Number n) {
+            return new BigDecimal(n.toString());
+        }
+        throw new IllegalArgumentException("not a number: " + v);
+    }
+
+    /** 0.2 becomes 20%, 0.0842 becomes 8.4%, 0.6612 becomes 66.1%. */
+    public static String percent(BigDecimal share) {
+        BigDecimal p = share.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return p.toPlainString() + "%";
+    }
+
+    private static String joinList(Collection<?> items, Function<Object, String> f) {
+        List<String> parts = new ArrayList<>();
+        for (Object o : items) {
+            parts.add(f.apply(o));
+        }
+        if (parts.size() <= 1) {
+            return String.join("", parts);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+    }
+}

@@ -1,0 +1,151 @@
+package org.offbook.load;
+
+import com.opencsv.CSVParserBuilder;
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.exceptions.CsvValidationException;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.lang.reflect.RecordComponent;
+import org.offbook.facts.Fact;
+import org.offbook.facts.FactTypes;
+
+/**
+ * Reads a CSV table of one fact type (RFC 4180, through opencsv). The first row names the columns,
+ * which are matched by name, in any order. Empty cells are absent values; list fields hold values
+ * separated by ';'. The table's fact type comes from the file name: {@code leases.csv} or
+ * {@code anything.leases.csv}.
+ */
+final class CsvTableReader {
+
+    private CsvTableReader() {
+    }
+
+    /** The fact type a CSV file holds, from its name; null when the name does not say. */
+    static String typeOf(String fileName) {
+        String base = fileName.substring(0, fileName.length() - ".csv".length());
+        int dot = base.lastIndexOf('.');
+        String type = dot >= 0 ? base.substring(dot + 1) : base;
+        return FactTypes.BY_NAME.containsKey(type) ? type : null;
+    }
+
+    static int read(String file, String type, Reader in, List<Fact> facts, List<LoadError> errors) {
+        Class<? extends Fact> factType = FactTypes.BY_NAME.get(type);
+        Set<String> known = new TreeSet<>();
+        for (RecordComponent c : FactTypes.inputFields(factType)) {
+            known.add(c.getName());
+        }
+        int read = 0;
+        List<Fact> found = new ArrayList<>();
+        List<LoadError> problems = new ArrayList<>();
+        try (CSVReader csv = new CSVReaderBuilder(in)
+                .withCSVParser(new CSVParserBuilder().withStrictQuotes(false).build())
+                .withKeepCarriageReturn(false)
+                .withMultilineLimit(100)
+                .build()) {
+            String[] header = csv.readNext();
+            if (header == null) {
+                errors.add(LoadError.of(file, 1, null, "empty CSV file: expected a header row naming the columns of " + type));
+                return 0;
+            }
+            Map<String, Integer> columns = new LinkedHashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                String name = header[i].strip();
+                if (i == 0 && name.startsWith("\uFEFF")) {
+                    name = name.substring(1);
+                }
+                if (name.isEmpty()) {
+                    continue;
+                }
+                if (columns.containsKey(name)) {
+                    problems.add(LoadError.of(file, 1, name, "column appears twice in the header"));
+                } else if (!known.contains(name) && !Binder.IGNORED.contains(name) && !name.startsWith("x-")) {
+                    problems.add(LoadError.of(file, 1, name, "unknown column for " + type + Binder.suggestion(name, known)
+                            + " (custom columns must start with 'x-')"));
+                }
+                columns.put(name, i);
+            }
+            if (!problems.isEmpty()) {
+                errors.addAll(problems);
+                errors.add(LoadError.of(file, 1, null, "header not understood; file not loaded"));
+                return 0;
+            }
+            long linesBefore = csv.getLinesRead();
+            String[] row;
+            while ((row = csv.readNext()) != null) {
+                int line = (int) linesBefore + 1;
+                linesBefore = csv.getLinesRead();
+                if (row.length == 1 && row[0].isBlank()) {
+                    continue;
+                }
+                read++;
+                if (row.length != header.length) {
+                    problems.add(LoadError.of(file, line, null, "row has " + row.length + " cells, the header has " + header.length));
+                    continue;
+                }
+                Fact f = Binder.bind(factType, new Row(file, line, columns, row), null, problems);
+                if (f != null) {
+                    found.add(f);
+                }
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            errors.addAll(problems);
+            errors.add(LoadError.of(file, read + 1, null, "not valid UTF-8 text near this row; save the file as UTF-8; file not loaded"));
+            return read;
+        } catch (CsvValidationException | IOException | RuntimeException e) {
+            errors.addAll(problems);
+            errors.add(LoadError.of(file, 0, null, "malformed CSV: " + e.getMessage() + "; file not loaded"));
+            return read;
+        }
+        facts.addAll(found);
+        errors.addAll(problems);
+        return read;
+    }
+
+    private record Row(String file, int line, Map<String, Integer> columns, String[] cells) implements RawRecord {
+
+        @Override
+        public Set<String> fieldNames() {
+            Map<String, Integer> present = new HashMap<>(columns);
+            present.values().removeIf(i -> cells[i].isBlank());
+            return present.keySet();
+        }
+
+        @Override
+        public String text(String field) {
+            Integer i = columns.get(field);
+            if (i == null) {
+                return null;
+            }
+            String s = cells[i].strip();
+            return s.isEmpty() ? null : s;
+        }
+
+        @Override
+        public List<String> list(String field) {
+            String s = text(field);
+            if (s == null) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            for (String part : s.split(";")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public int lineOf(String field) {
+            return line;
+        }
+    }
+}

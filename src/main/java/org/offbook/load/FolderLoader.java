@@ -1,0 +1,170 @@
+package org.offbook.load;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Locale;
+import java.util.TreeMap;
+import org.offbook.facts.Fact;
+
+/**
+ * Reads the input paths (files or folders, walked recursively in a stable, sorted order) into
+ * facts. JSON documents and CSV tables are read; other files are listed as skipped; hidden files
+ * and folders (names starting with '.') are ignored. A file that cannot be read is reported and
+ * the others are still loaded. Entity references are resolved once every file is read.
+ */
+public final class FolderLoader {
+
+    /** Files above this size are refused with a message rather than risking memory. */
+    public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+    private FolderLoader() {
+    }
+
+    public static LoadResult load(List<Path> inputs) {
+        List<LoadError> errors = new ArrayList<>();
+        TreeMap<String, Path> files = new TreeMap<>();
+        List<String> skipped = new ArrayList<>();
+        for (Path input : inputs) {
+            collect(input, files, skipped, errors);
+        }
+        List<Fact> facts = new ArrayList<>();
+        List<FileStats> stats = new ArrayList<>();
+        for (var e : files.entrySet()) {
+            stats.add(readFile(e.getKey(), e.getValue(), facts, errors));
+        }
+        References.Resolved r = References.resolve(facts, errors);
+        List<Fact> resolved = new ArrayList<>(r.facts());
+        // per-file loaded counts after reference checks; an identical entity re-definition counts as loaded
+        Map<String, Integer> loaded = new HashMap<>();
+        for (Fact f : resolved) {
+            loaded.merge(f.provenance().file(), 1, Integer::sum);
+        }
+        for (Fact f : r.merged()) {
+            loaded.merge(f.provenance().file(), 1, Integer::sum);
+        }
+        List<FileStats> finalStats = new ArrayList<>();
+        for (FileStats s : stats) {
+            finalStats.add(new FileStats(s.file(), s.format(), s.read(), loaded.getOrDefault(s.file(), 0)));
+        }
+        resolved.sort(Comparator.comparing(Fact::provenance));
+        errors.sort(null);
+        skipped.sort(null);
+        return new LoadResult(List.copyOf(resolved), List.copyOf(errors), List.copyOf(finalStats), List.copyOf(skipped));
+    }
+
+    /** The name a file is reported under: as the user gave it, with '/' separators. */
+    static String display(Path p) {
+        return p.normalize().toString().replace('\\', '/');
+    }
+
+    private static void collect(Path input, TreeMap<String, Path> files, List<String> skipped, List<LoadError> errors) {
+        if (!Files.exists(input)) {
+            errors.add(LoadError.of(display(input), 0, null, "no such file or folder"));
+            return;
+        }
+        if (!Files.isDirectory(input)) {
+            accept(input, files, skipped);
+            return;
+        }
+        try {
+            Files.walkFileTree(input, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return !dir.equals(input) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (!hidden(file)) {
+                        accept(file, files, skipped);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    String why = e instanceof FileSystemLoopException ? "symbolic link loop; not followed" : "cannot read: " + e.getMessage();
+                    errors.add(LoadError.of(display(file), 0, null, why));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            errors.add(LoadError.of(display(input), 0, null, "cannot read folder: " + e.getMessage()));
+        }
+    }
+
+    private static boolean hidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    private static void accept(Path file, TreeMap<String, Path> files, List<String> skipped) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json") || name.endsWith(".csv")) {
+            files.put(display(file), file);
+        } else {
+            skipped.add(display(file));
+        }
+    }
+
+    private static FileStats readFile(String name, Path path, List<Fact> facts, List<LoadError> errors) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        String format = lower.endsWith(".json") ? "json" : "csv";
+        try {
+            if (!Files.isReadable(path)) {
+                errors.add(LoadError.of(name, 0, null, "cannot read: permission denied"));
+                return new FileStats(name, format, 0, 0);
+            }
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                errors.add(LoadError.of(name, 0, null, "file is " + size / (1024 * 1024) + " MiB; the limit is "
+                        + MAX_FILE_BYTES / (1024 * 1024) + " MiB; file not loaded"));
+                return new FileStats(name, format, 0, 0);
+            }
+            int before = facts.size();
+            int read;
+            if (format.equals("json")) {
+                try (InputStream in = Files.newInputStream(path)) {
+                    read = JsonDocumentReader.read(name, in, facts, errors);
+                }
+            } else {
+                String type = CsvTableReader.typeOf(path.getFileName().toString());
+                if (type == null) {
+                    errors.add(LoadError.of(name, 0, null, "cannot tell the fact type from the file name; name CSV tables "
+                            + "after their type, e.g. leases.csv or meta.leases.csv (types: "
+                            + String.join(", ", org.offbook.facts.FactTypes.BY_NAME.keySet()) + ")"));
+                    return new FileStats(name, format, 0, 0);
+                }
+                CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(path), utf8))) {
+                    read = CsvTableReader.read(name, type, in, facts, errors);
+                }
+            }
+            return new FileStats(name, format, read, facts.size() - before);
+        } catch (IOException e) {
+            errors.add(LoadError.of(name, 0, null, "cannot read: " + e.getMessage()));
+            return new FileStats(name, format, 0, 0);
+        }
+    }
+
+}

@@ -1,0 +1,23 @@
+package org.offbook.load;
+
+import java.util.List;
+import org.offbook.facts.Fact;
+
+/**
+ * Everything read from the input paths: the facts, in a stable order (file, then line), every
+ * problem, what each file contributed, and the files skipped because they are not input formats.
+ */
+public record LoadResult(List<Fact> facts, List<LoadError> errors, List<FileStats> files, List<String> skipped) {
+
+    public int factsRead() {
+        return files.stream().mapToInt(FileStats::read).sum();
+    }
+
+    public int factsLoaded() {
+        return facts.size();
+    }
+
+    public int factsRejected() {
+        return factsRead() - factsLoaded();
+    }
+}

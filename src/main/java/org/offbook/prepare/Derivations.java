@@ -1,0 +1,88 @@
+package org.offbook.prepare;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.offbook.facts.Backstop;
+import org.offbook.facts.DebtTotal;
+import org.offbook.facts.Fact;
+import org.offbook.facts.Financing;
+import org.offbook.facts.Guarantee;
+import org.offbook.facts.Lease;
+import org.offbook.facts.Money;
+import org.offbook.facts.Role;
+import org.offbook.facts.Support;
+
+/**
+ * Computes the derived facts rules match on. This is preparation, not judgement: totals and a
+ * uniform view of supports. Whether any of it is a concern is decided in DRL.
+ */
+public final class Derivations {
+
+    private Derivations() {
+    }
+
+    public static List<Object> derive(List<Fact> facts) {
+        List<Object> out = new ArrayList<>();
+        out.addAll(debtTotals(facts));
+        out.addAll(supports(facts));
+        return out;
+    }
+
+    static List<DebtTotal> debtTotals(List<Fact> facts) {
+        Map<String, List<Financing>> byBorrowerCurrency = new TreeMap<>();
+        for (Fact f : facts) {
+            if (f instanceof Financing d && d.amount() != null) {
+                byBorrowerCurrency.computeIfAbsent(d.borrower() + "\u0000" + d.amount().currency(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        List<DebtTotal> out = new ArrayList<>();
+        for (List<Financing> group : byBorrowerCurrency.values()) {
+            Money sum = new Money(BigDecimal.ZERO, group.get(0).amount().currency());
+            LocalDate latest = null;
+            for (Financing d : group) {
+                sum = sum.plus(d.amount());
+                if (d.maturity() != null && (latest == null || d.maturity().isAfter(latest))) {
+                    latest = d.maturity();
+                }
+            }
+            out.add(new DebtTotal(group.get(0).borrower(), sum, group.size(), latest, List.copyOf(group)));
+        }
+        return out;
+    }
+
+    static List<Support> supports(List<Fact> facts) {
+        List<Support> out = new ArrayList<>();
+        for (Fact f : facts) {
+            if (f instanceof Lease l) {
+                if (Boolean.TRUE.equals(l.residualValueGuarantee()) || l.rvgAmount() != null) {
+                    String cap = l.rvgAmount() == null ? "cap not disclosed" : "capped at " + l.rvgAmount().display();
+                    String years = l.rvgYears() == null ? "" : " covering the first " + plain(l.rvgYears()) + " years";
+                    out.add(new Support(l.lessee(), l.lessor(), "residual-value-guarantee",
+                            "residual value guarantee" + years + " (" + cap + ")", List.of(l)));
+                }
+                if (Boolean.TRUE.equals(l.purchaseOption())) {
+                    out.add(new Support(l.lessee(), l.lessor(), "purchase-option", "option to buy the leased "
+                            + (l.asset() == null ? "asset" : l.asset()), List.of(l)));
+                }
+            } else if (f instanceof Guarantee g) {
+                String kind = g.kind() == null ? "guarantee" : g.kind();
+                String max = g.maxExposure() == null ? "" : " up to " + g.maxExposure().display();
+                out.add(new Support(g.guarantor(), g.obligor(), kind, kind.replace('-', ' ') + " of its obligations" + max, List.of(g)));
+            } else if (f instanceof Backstop b) {
+                String max = b.amount() == null ? "" : " up to " + b.amount().display();
+                out.add(new Support(b.backer(), b.provider(), "capacity-backstop", "commitment to buy unsold capacity" + max, List.of(b)));
+            } else if (f instanceof Role r) {
+                out.add(new Support(r.entity(), r.target(), r.role(), r.role().replace('-', ' '), List.of(r)));
+            }
+        }
+        return out;
+    }
+
+    private static String plain(BigDecimal b) {
+        return b.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,138 @@
+package org.offbook.reports;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import org.offbook.facts.Money;
+import org.offbook.findings.Evidence;
+import org.offbook.findings.Finding;
+import org.offbook.findings.Severity;
+import org.offbook.load.FileStats;
+import org.offbook.load.LoadError;
+import org.offbook.rules.RuleInfo;
+
+/**
+ * The JSON report: the contract audit tools integrate with, documented in docs/report-format.md.
+ * Field order is fixed and nothing depends on time or machine, so the same input gives the same bytes.
+ */
+public final class JsonReport implements Renderer {
+
+    public static final String FORMAT_VERSION = "1";
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .build();
+
+    @Override
+    public void render(Report r, Writer out) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("reportFormat", FORMAT_VERSION);
+        ObjectNode tool = root.putObject("tool");
+        tool.put("name", "offbook");
+        tool.put("version", r.toolVersion());
+
+        ObjectNode inputs = root.putObject("inputs");
+        ArrayNode paths = inputs.putArray("paths");
+        r.inputs().forEach(paths::add);
+        inputs.put("files", r.files().size());
+        inputs.put("facts", r.factsLoaded());
+        inputs.put("factsRead", r.factsRead());
+        inputs.put("rejected", r.factsRejected());
+        ArrayNode perFile = inputs.putArray("perFile");
+        for (FileStats s : r.files()) {
+            ObjectNode f = perFile.addObject();
+            f.put("file", s.file());
+            f.put("format", s.format());
+            f.put("read", s.read());
+            f.put("loaded", s.loaded());
+            f.put("rejected", s.rejected());
+        }
+        ArrayNode skipped = inputs.putArray("skipped");
+        r.skipped().forEach(skipped::add);
+        ObjectNode rules = inputs.putObject("rules");
+        rules.put("files", r.ruleFiles().size());
+        ArrayNode ids = rules.putArray("ids");
+        for (RuleInfo ri : r.rules()) {
+            ids.add(ri.id());
+        }
+
+        ArrayNode errors = root.putArray("errors");
+        for (LoadError e : r.errors()) {
+            ObjectNode n = errors.addObject();
+            n.put("file", e.file());
+            n.put("line", e.line());
+            if (e.column() > 0) {
+                n.put("column", e.column());
+            }
+            if (e.field() != null) {
+                n.put("field", e.field());
+            }
+            n.put("message", e.message());
+        }
+
+        ObjectNode summary = root.putObject("summary");
+        summary.put("findings", r.findings().size());
+        ObjectNode bySeverity = summary.putObject("bySeverity");
+        for (Severity s : Severity.values()) {
+            bySeverity.put(s.label(), r.countBySeverity().get(s));
+        }
+
+        ArrayNode findings = root.putArray("findings");
+        for (Finding f : r.findings()) {
+            ObjectNode n = findings.addObject();
+            n.put("fingerprint", f.fingerprint());
+            n.put("ruleId", f.ruleId());
+            n.put("family", f.family());
+            n.put("severity", f.severity().label());
+            n.put("title", f.title());
+            ObjectNode subject = n.putObject("subject");
+            subject.put("id", f.subject());
+            subject.put("name", f.subjectName());
+            ArrayNode ents = n.putArray("entities");
+            f.entities().forEach(ents::add);
+            if (f.amount() == null) {
+                n.putNull("amount");
+            } else {
+                n.set("amount", money(f.amount()));
+            }
+            n.put("explanation", f.explanation());
+            n.put("why", f.why());
+            n.put("procedure", f.procedure());
+            ArrayNode std = n.putArray("standards");
+            f.standards().forEach(std::add);
+            ArrayNode ev = n.putArray("evidence");
+            for (Evidence e : f.evidence()) {
+                ObjectNode en = ev.addObject();
+                en.put("file", e.file());
+                en.put("line", e.line());
+                en.put("type", e.type());
+                en.put("fact", e.fact());
+            }
+            ObjectNode rule = n.putObject("rule");
+            rule.put("name", f.rule());
+            rule.put("file", f.ruleFile());
+        }
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        MAPPER.writer(pp).writeValue(out, root);
+        out.write("\n");
+    }
+
+    static ObjectNode money(Money m) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("value", m.amount().toPlainString());
+        n.put("currency", m.currency());
+        n.put("display", m.display());
+        return n;
+    }
+}

@@ -1,0 +1,132 @@
+package org.offbook.reports;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.offbook.findings.Evidence;
+import org.offbook.findings.Finding;
+import org.offbook.findings.Severity;
+import org.offbook.load.LoadError;
+
+/**
+ * The report for people: findings grouped by the company they are about, most severe first, each
+ * with its explanation, figures, standards and evidence; then errors and a summary.
+ */
+public final class TextReport implements Renderer {
+
+    static final int WIDTH = 100;
+
+    @Override
+    public void render(Report r, Writer out) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        Map<String, List<Finding>> bySubject = new LinkedHashMap<>();
+        for (Finding f : r.findings()) {
+            bySubject.computeIfAbsent(f.subject(), k -> new ArrayList<>()).add(f);
+        }
+        if (r.findings().isEmpty()) {
+            sb.append("No findings.\n\n");
+        }
+        // most severe company first, then by name
+        List<Map.Entry<String, List<Finding>>> groups = new ArrayList<>(bySubject.entrySet());
+        groups.sort((a, b) -> {
+            int c = a.getValue().get(0).severity().compareTo(b.getValue().get(0).severity());
+            return c != 0 ? -c : 0;
+        });
+        for (Map.Entry<String, List<Finding>> g : groups) {
+            List<Finding> list = g.getValue();
+            Finding first = list.get(0);
+            sb.append(first.subjectName()).append(" (").append(first.subject()).append("): ")
+                    .append(count(list.size(), "finding")).append(" - ").append(severities(list)).append('\n');
+            sb.append("=".repeat(Math.min(WIDTH, first.subjectName().length() + first.subject().length() + 3))).append("\n\n");
+            for (Finding f : list) {
+                finding(sb, f);
+            }
+        }
+        if (!r.errors().isEmpty()) {
+            sb.append("Errors (").append(r.errors().size()).append("): these inputs or rules were not (fully) checked\n");
+            for (LoadError e : r.errors()) {
+                sb.append("  ").append(e).append('\n');
+            }
+            sb.append('\n');
+        }
+        sb.append(summary(r)).append('\n');
+        out.write(sb.toString());
+    }
+
+    private static void finding(StringBuilder sb, Finding f) {
+        sb.append("  [").append(f.severity().name()).append("] ").append(f.ruleId()).append("  ").append(f.title()).append('\n');
+        if (f.amount() != null) {
+            sb.append("    At stake: ").append(f.amount().display()).append('\n');
+        }
+        if (f.explanation() != null) {
+            wrap(sb, f.explanation(), "    ", "    ");
+        }
+        if (f.why() != null) {
+            wrap(sb, "Why it matters: " + f.why(), "    ", "      ");
+        }
+        if (f.procedure() != null) {
+            wrap(sb, "Procedure: " + f.procedure(), "    ", "      ");
+        }
+        wrap(sb, "Standards: " + String.join("; ", f.standards()), "    ", "      ");
+        sb.append("    Evidence:\n");
+        for (Evidence e : f.evidence()) {
+            sb.append("      ").append(e.location()).append("  ").append(e.type()).append(' ').append(e.fact()).append('\n');
+        }
+        sb.append("    Fingerprint: ").append(f.fingerprint()).append("  (rule ").append(f.ruleFile()).append(")\n\n");
+    }
+
+    static String summary(Report r) {
+        Map<Severity, Integer> counts = r.countBySeverity();
+        StringJoiner sev = new StringJoiner(", ");
+        for (int i = Severity.values().length - 1; i >= 0; i--) {
+            Severity s = Severity.values()[i];
+            sev.add(counts.get(s) + " " + s.label());
+        }
+        return "Summary: " + count(r.findings().size(), "finding") + " (" + sev + "); "
+                + count(r.files().size(), "file") + " read, " + r.factsRead() + " facts read, " + r.factsLoaded() + " loaded, "
+                + r.factsRejected() + " rejected" + (r.skipped().isEmpty() ? "" : ", " + r.skipped().size() + " other files skipped")
+                + "; " + count(r.rules().size(), "rule") + " from " + count(r.ruleFiles().size(), "rule file") + "; "
+                + count(r.errors().size(), "error") + ".";
+    }
+
+    private static String severities(List<Finding> list) {
+        Map<Severity, Integer> counts = new LinkedHashMap<>();
+        for (Finding f : list) {
+            counts.merge(f.severity(), 1, Integer::sum);
+        }
+        StringJoiner j = new StringJoiner(", ");
+        counts.forEach((s, n) -> j.add(n + " " + s.label()));
+        return j.toString();
+    }
+
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** Word-wraps {@code text} at {@link #WIDTH}, first line with {@code indent}, the rest with {@code hanging}. */
+    static void wrap(StringBuilder sb, String text, String indent, String hanging) {
+        String prefix = indent;
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (line.length() > 0 && prefix.length() + line.length() + 1 + word.length() > WIDTH) {
+                sb.append(prefix).append(line).append('\n');
+                line.setLength(0);
+                prefix = hanging;
+            }
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(word);
+        }
+        if (line.length() > 0) {
+            sb.append(prefix).append(line).append('\n');
+        }
+    }
+}

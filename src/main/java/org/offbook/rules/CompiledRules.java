@@ -1,0 +1,15 @@
+package org.offbook.rules;
+
+import java.util.List;
+import java.util.Map;
+import org.kie.api.KieBase;
+import org.offbook.facts.Threshold;
+import org.offbook.load.LoadError;
+
+/**
+ * The result of compiling the rule folders: a rule base (null when nothing compiled), the rules
+ * it holds, the thresholds, which DRL file each rule came from, and every problem found.
+ */
+public record CompiledRules(KieBase kieBase, List<RuleInfo> rules, List<Threshold> thresholds,
+                            Map<String, String> ruleFiles, List<String> drlFiles, List<LoadError> errors) {
+}

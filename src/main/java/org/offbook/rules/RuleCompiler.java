@@ -1,0 +1,272 @@
+package org.offbook.rules;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.offbook.facts.Threshold;
+import org.offbook.findings.Severity;
+import org.offbook.load.LoadError;
+
+/**
+ * Compiles the DRL files of the rule folders at run time, the plain Drools way: a
+ * {@link KieFileSystem}, a {@link KieBuilder} and a fresh {@link ReleaseId} per build. Compile
+ * messages are mapped back to the user's file, line and column. A file that does not compile is
+ * reported and left out, and the rest is built again, so the other rules still run. Every rule
+ * must declare {@code @id @family @severity @title @standards}; ids are unique.
+ */
+public final class RuleCompiler {
+
+    static final List<String> REQUIRED_METADATA = List.of("id", "family", "severity", "title", "standards");
+    private static final Pattern LINE_COL = Pattern.compile("\\[?(?:ERR \\d+\\]\\s*)?Line (\\d+):(\\d+)\\s*");
+    private static final Pattern THRESHOLD_REF = Pattern.compile("Threshold\\s*\\(\\s*name\\s*==\\s*\"([^\"]+)\"");
+    private static final Pattern ID_FORMAT = Pattern.compile("[A-Z][A-Z0-9]*-\\d{3}(\\.\\d+)?");
+    private static final AtomicLong BUILDS = new AtomicLong();
+
+    private RuleCompiler() {
+    }
+
+    public static CompiledRules compile(List<Path> ruleDirs) {
+        List<LoadError> errors = new ArrayList<>();
+        Map<String, Path> drl = new TreeMap<>();        // kie path -> file on disk
+        Map<String, String> display = new LinkedHashMap<>(); // kie path -> user's name for it
+        Map<String, Threshold> thresholds = new LinkedHashMap<>();
+        for (int i = 0; i < ruleDirs.size(); i++) {
+            Path dir = ruleDirs.get(i);
+            String shown = dir.normalize().toString().replace('\\', '/');
+            if (!Files.isDirectory(dir)) {
+                errors.add(LoadError.of(shown, 0, null, "no such rule folder"));
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
+                    String rel = dir.relativize(p).toString().replace('\\', '/');
+                    String name = p.getFileName().toString();
+                    if (rel.startsWith(".") || rel.contains("/.")) {
+                        continue;
+                    }
+                    if (name.endsWith(".drl")) {
+                        String kiePath = "offbook/d" + i + "/" + rel;
+                        drl.put(kiePath, p);
+                        display.put(kiePath, join(shown, rel));
+                    } else if (name.equals(Thresholds.FILE)) {
+                        Thresholds.read(p, join(shown, rel), thresholds, errors);
+                    }
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                errors.add(LoadError.of(shown, 0, null, "cannot read rule folder: " + e.getMessage()));
+            }
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> e : drl.entrySet()) {
+            try {
+                texts.put(e.getKey(), Files.readString(e.getValue(), StandardCharsets.UTF_8));
+            } catch (IOException ex) {
+                errors.add(LoadError.of(display.get(e.getKey()), 0, null, "cannot read: " + ex.getMessage()));
+            }
+        }
+        if (texts.isEmpty()) {
+            errors.add(LoadError.of(ruleDirs.isEmpty() ? "rules" : ruleDirs.get(0).toString(), 0, null, "no .drl rule files found"));
+            return new CompiledRules(null, List.of(), Thresholds.sorted(thresholds), Map.of(), List.of(), sorted(errors));
+        }
+
+        KieBase kieBase = build(texts, display, errors);
+        List<RuleInfo> rules = new ArrayList<>();
+        Map<String, String> ruleFiles = new TreeMap<>();
+        if (kieBase != null) {
+            validate(kieBase, texts, display, thresholds.keySet(), rules, ruleFiles, errors);
+        }
+        rules.sort((a, b) -> a.id().compareTo(b.id()));
+        return new CompiledRules(kieBase, List.copyOf(rules), Thresholds.sorted(thresholds), ruleFiles,
+                List.copyOf(display.values()), sorted(errors));
+    }
+
+    private static String join(String dir, String rel) {
+        return dir.equals(".") ? rel : dir + "/" + rel;
+    }
+
+    private static KieBase build(Map<String, String> texts, Map<String, String> display, List<LoadError> errors) {
+        KieServices ks = KieServices.Factory.get();
+        Map<String, String> remaining = new LinkedHashMap<>(texts);
+        while (!remaining.isEmpty()) {
+            ReleaseId releaseId = ks.newReleaseId("org.offbook.user", "rules", "1.0." + BUILDS.incrementAndGet());
+            KieFileSystem kfs = ks.newKieFileSystem();
+            kfs.generateAndWritePomXML(releaseId);
+            for (Map.Entry<String, String> e : remaining.entrySet()) {
+                kfs.write("src/main/resources/" + e.getKey(), e.getValue());
+            }
+            KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+            Set<String> failed = new HashSet<>();
+            boolean unattributed = false;
+            for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+                String path = m.getPath();
+                if (path != null && remaining.containsKey(path)) {
+                    failed.add(path);
+                    LoadError e = toError(display.get(path), m);
+                    errors.add(new LoadError(e.file(), e.line(), e.column(), null,
+                            e.message() + " (file left out; the other rule files still run)"));
+                } else {
+                    unattributed = true;
+                    errors.add(LoadError.of("rules", 0, null, "rule build error: " + m.getText()));
+                }
+            }
+            if (failed.isEmpty() && !unattributed) {
+                return ks.newKieContainer(releaseId).getKieBase();
+            }
+            if (unattributed) {
+                return null;
+            }
+            failed.forEach(remaining::remove);
+        }
+        return null;
+    }
+
+    /** A Drools message as {@code file:line:column: text}, without Drools' own "Line l:c" prefix. */
+    static LoadError toError(String file, Message m) {
+        String text = m.getText().replaceAll("\\s+", " ").strip();
+        int line = m.getLine();
+        int column = m.getColumn();
+        Matcher lc = LINE_COL.matcher(text);
+        if (lc.find()) {
+            line = Integer.parseInt(lc.group(1));
+            column = Integer.parseInt(lc.group(2)) + 1;
+            text = (text.substring(0, lc.start()) + text.substring(lc.end())).strip();
+        }
+        text = text.replaceFirst("^\\[ERR \\d+\\]\\s*", "");
+        return new LoadError(file, Math.max(line, 0), Math.max(column, 0), null, text);
+    }
+
+    private static void validate(KieBase kieBase, Map<String, String> texts, Map<String, String> display,
+                                 Set<String> thresholdNames, List<RuleInfo> rules, Map<String, String> ruleFiles,
+                                 List<LoadError> errors) {
+        Map<String, RuleInfo> byId = new TreeMap<>();
+        List<Rule> all = new ArrayList<>();
+        for (KiePackage p : kieBase.getKiePackages()) {
+            all.addAll(p.getRules());
+        }
+        all.sort((a, b) -> (a.getPackageName() + "." + a.getName()).compareTo(b.getPackageName() + "." + b.getName()));
+        List<Rule> invalid = new ArrayList<>();
+        for (Rule r : all) {
+            String kiePath = kiePath(r);
+            String file = display.getOrDefault(kiePath, kiePath);
+            int line = lineOf(texts.get(kiePath), r.getName());
+            ruleFiles.put(r.getPackageName() + "." + r.getName(), file);
+            Map<String, Object> meta = r.getMetaData();
+            List<String> problems = new ArrayList<>();
+            for (String key : REQUIRED_METADATA) {
+                Object v = meta.get(key);
+                if (v == null || v.toString().isBlank()) {
+                    problems.add("missing @" + key + "(\"...\")");
+                }
+            }
+            String id = str(meta.get("id"));
+            if (id != null && !ID_FORMAT.matcher(id).matches()) {
+                problems.add("@id \"" + id + "\" should look like FAMILY-NNN, e.g. SPV-001");
+            }
+            if (meta.get("severity") != null) {
+                try {
+                    Severity.parse(meta.get("severity").toString());
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            if (id != null && byId.containsKey(id)) {
+                RuleInfo first = byId.get(id);
+                problems.add("@id \"" + id + "\" is already used by rule '" + first.name() + "' at " + first.file() + ":" + first.line());
+            }
+            if (!problems.isEmpty()) {
+                for (String pr : problems) {
+                    errors.add(LoadError.of(file, line, null, "rule '" + r.getName() + "': " + pr + "; rule not loaded"));
+                }
+                invalid.add(r);
+                continue;
+            }
+            List<String> standards = new ArrayList<>();
+            for (String s : meta.get("standards").toString().split(";")) {
+                if (!s.isBlank()) {
+                    standards.add(s.strip());
+                }
+            }
+            RuleInfo info = new RuleInfo(id, str(meta.get("family")), Severity.parse(meta.get("severity").toString()).label(),
+                    str(meta.get("title")), List.copyOf(standards), r.getName(), file, line);
+            byId.put(id, info);
+            rules.add(info);
+        }
+        for (Rule r : invalid) {
+            kieBase.removeRule(r.getPackageName(), r.getName());
+        }
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            if (!display.containsKey(e.getKey())) {
+                continue;
+            }
+            String[] lines = e.getValue().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                Matcher m = THRESHOLD_REF.matcher(lines[i]);
+                while (m.find()) {
+                    if (!thresholdNames.contains(m.group(1))) {
+                        errors.add(new LoadError(display.get(e.getKey()), i + 1, m.start(1) + 1, null,
+                                "threshold '" + m.group(1) + "' is not defined in any " + Thresholds.FILE
+                                        + "; rules that use it can never fire"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String kiePath(Rule r) {
+        if (r instanceof RuleImpl impl && impl.getResource() != null && impl.getResource().getSourcePath() != null) {
+            String p = impl.getResource().getSourcePath();
+            return p.startsWith("src/main/resources/") ? p.substring("src/main/resources/".length()) : p;
+        }
+        return "";
+    }
+
+    /** The line of {@code rule "name"} in the DRL text (1-based); 0 when not found. */
+    static int lineOf(String text, String ruleName) {
+        if (text == null) {
+            return 0;
+        }
+        Pattern p = Pattern.compile("^[ \\t]*rule\\s+\"?" + Pattern.quote(ruleName) + "\"?", Pattern.MULTILINE);
+        Matcher m = p.matcher(text);
+        if (!m.find()) {
+            return 0;
+        }
+        int line = 1;
+        for (int i = 0; i < m.start(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString().strip();
+    }
+
+    private static List<LoadError> sorted(List<LoadError> errors) {
+        List<LoadError> out = new ArrayList<>(errors);
+        out.sort(null);
+        return List.copyOf(out);
+    }
+}
