@@ -1,11 +1,8 @@
 package org.offbook.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,7 +92,7 @@ final class CheckCommand implements Callable<Integer> {
             renderer.render(report, buffer);
             Files.writeString(output, buffer.toString(), StandardCharsets.UTF_8);
         } else {
-            Writer out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+            PrintWriter out = spec.commandLine().getOut();
             renderer.render(report, out);
             out.flush();
         }

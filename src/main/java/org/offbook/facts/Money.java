@@ -20,9 +20,11 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
     private static final Pattern TEXT =
             Pattern.compile("(?:([A-Z]{3})\\s+)?(-?\\d{1,15}(?:\\.\\d{1,12})?)\\s*([KMBT])?");
 
+    /** Amounts are kept without trailing zeros, so equal amounts are equal records whatever their scale. */
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
+        amount = amount.signum() == 0 ? BigDecimal.ZERO : amount.stripTrailingZeros();
     }
 
     public static Money of(String amount, String currency) {
@@ -110,10 +112,13 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
         int[] power = {12, 9, 6, 3};
         for (int i = 0; i < suffix.length; i++) {
             BigDecimal unit = BigDecimal.ONE.scaleByPowerOfTen(power[i]);
-            if (abs.compareTo(unit) >= 0 && i < 3) {
+            if (i < 3 && abs.compareTo(unit) >= 0) {
                 BigDecimal scaled = abs.divide(unit, new MathContext(4, RoundingMode.HALF_EVEN)).stripTrailingZeros();
                 return currency + " " + sign + scaled.toPlainString() + suffix[i];
             }
+        }
+        if (abs.compareTo(BigDecimal.valueOf(1000)) < 0) {
+            return currency + " " + sign + abs.stripTrailingZeros().toPlainString();
         }
         return currency + " " + sign + String.format(Locale.ROOT, "%,d", abs.setScale(0, RoundingMode.HALF_EVEN).longValueExact());
     }

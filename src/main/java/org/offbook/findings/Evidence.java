@@ -12,7 +12,11 @@ public record Evidence(String file, int line, String type, String fact) implemen
 
     @Override
     public int compareTo(Evidence o) {
-        int c = file.compareTo(o.file);
+        // the facts first, then the thresholds the rule compared them with
+        int c = Boolean.compare(type.equals("threshold"), o.type.equals("threshold"));
+        if (c == 0) {
+            c = file.compareTo(o.file);
+        }
         if (c == 0) {
             c = Integer.compare(line, o.line);
         }

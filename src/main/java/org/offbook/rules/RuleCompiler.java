@@ -108,6 +108,7 @@ public final class RuleCompiler {
     private static KieBase build(Map<String, String> texts, Map<String, String> display, List<LoadError> errors) {
         KieServices ks = KieServices.Factory.get();
         Map<String, String> remaining = new LinkedHashMap<>(texts);
+        // each pass leaves out at least one failed file, so this ends within one pass per file
         while (!remaining.isEmpty()) {
             ReleaseId releaseId = ks.newReleaseId("org.offbook.user", "rules", "1.0." + BUILDS.incrementAndGet());
             KieFileSystem kfs = ks.newKieFileSystem();
@@ -120,6 +121,15 @@ public final class RuleCompiler {
             boolean unattributed = false;
             for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
                 String path = m.getPath();
+                if (m.getText().startsWith("Parser returned a null Package")) {
+                    // follows a syntax error already reported for this file
+                    if (path != null && remaining.containsKey(path)) {
+                        failed.add(path);
+                    } else {
+                        unattributed = true;
+                    }
+                    continue;
+                }
                 if (path != null && remaining.containsKey(path)) {
                     failed.add(path);
                     LoadError e = toError(display.get(path), m);
@@ -164,12 +174,19 @@ public final class RuleCompiler {
         for (KiePackage p : kieBase.getKiePackages()) {
             all.addAll(p.getRules());
         }
-        all.sort((a, b) -> (a.getPackageName() + "." + a.getName()).compareTo(b.getPackageName() + "." + b.getName()));
-        List<Rule> invalid = new ArrayList<>();
+        // file order, then line: the first definition of an id wins
+        Map<Rule, String> fileOf = new java.util.HashMap<>();
+        Map<Rule, Integer> lineOf = new java.util.HashMap<>();
         for (Rule r : all) {
             String kiePath = kiePath(r);
-            String file = display.getOrDefault(kiePath, kiePath);
-            int line = lineOf(texts.get(kiePath), r.getName());
+            fileOf.put(r, display.getOrDefault(kiePath, kiePath));
+            lineOf.put(r, lineOf(texts.get(kiePath), r.getName()));
+        }
+        all.sort(java.util.Comparator.comparing((Rule r) -> fileOf.get(r)).thenComparing(r -> lineOf.get(r)));
+        List<Rule> invalid = new ArrayList<>();
+        for (Rule r : all) {
+            String file = fileOf.get(r);
+            int line = lineOf.get(r);
             ruleFiles.put(r.getPackageName() + "." + r.getName(), file);
             Map<String, Object> meta = r.getMetaData();
             List<String> problems = new ArrayList<>();

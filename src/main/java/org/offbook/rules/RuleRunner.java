@@ -102,8 +102,9 @@ public final class RuleRunner {
                 problems.add(new RuleProblem(null, "rules", "rules fired " + fired + " times, the limit; stopped. "
                         + "A rule probably re-triggers itself. Busiest rule: " + busiest(firedByRule)));
             }
+            List<Finding> results = findings.results(); // builds the findings, which may record template problems
             problems.addAll(findings.problems());
-            return new Result(findings.results(), List.copyOf(problems), fired);
+            return new Result(results, List.copyOf(problems), fired);
         } finally {
             session.dispose();
         }

@@ -1,0 +1,61 @@
+package org.offbook.findings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.offbook.facts.Money;
+import org.offbook.facts.Provenance;
+import org.offbook.facts.Stake;
+
+class TemplateTest {
+
+    private final Stake stake = new Stake("meta", "beignet", new BigDecimal("0.2"), "non-marketable",
+            LocalDate.of(2025, 10, 31), null, null, "s", new Provenance("f.json", 3));
+    private final Map<String, Object> values = Map.of(
+            "stake", stake,
+            "debt", Money.parse("USD 27.3B", null),
+            "ratio", new BigDecimal("9.1234"),
+            "years", new BigDecimal("4"),
+            "ids", List.of("meta", "beignet", "blue-owl"));
+    private final Map<String, String> names = Map.of("meta", "Meta Platforms", "beignet", "Beignet Investor LLC");
+
+    private String render(String template, List<String> unknown) {
+        return Template.render(template, n -> values.containsKey(n) ? values.get(n) : Template.MISSING,
+                id -> names.getOrDefault(id, id), unknown);
+    }
+
+    @Test
+    void fillsPropertiesWithFormats() {
+        List<String> unknown = new ArrayList<>();
+        assertEquals("Meta Platforms holds 20% of Beignet Investor LLC (as of 2025), USD 27.3B, 9.1x over 4 years",
+                render("{stake.holder|name} holds {stake.share|pct} of {stake.entity|name} (as of {stake.asOf|year}), "
+                        + "{debt}, {ratio|x} over {years|years}", unknown));
+        assertEquals(List.of(), unknown);
+    }
+
+    @Test
+    void listsAndPercentagesRoundReadably() {
+        List<String> unknown = new ArrayList<>();
+        assertEquals("Meta Platforms, Beignet Investor LLC and blue-owl; 912.3%", render("{ids|name}; {ratio|pct}", unknown));
+        assertEquals("8.4%", Template.percent(new BigDecimal("0.08424")));
+        assertEquals("100%", Template.percent(BigDecimal.ONE));
+    }
+
+    @Test
+    void unknownNamesPropertiesAndFormatsAreFlagged() {
+        List<String> unknown = new ArrayList<>();
+        String out = render("{nope} {stake.shares} {ratio|percent} {{literal}", unknown);
+        assertEquals("{nope?} {stake.shares?} {ratio?} {literal}", out);
+        assertEquals(3, unknown.size());
+    }
+
+    @Test
+    void missingValuesPrintAsNotAvailable() {
+        assertEquals("carrying value n/a", render("carrying value {stake.carryingValue|money}", new ArrayList<>()));
+    }
+}
