@@ -27,6 +27,12 @@ public record Financing(
         String source,
         Provenance provenance) implements Fact {
 
+    /** Tenor plus extension options, in years; null when the tenor is unknown. */
+    public BigDecimal getTenorWithExtensions() {
+        BigDecimal t = getTenorYears();
+        return t == null || extensionYears == null ? t : t.add(extensionYears);
+    }
+
     /** Tenor in years: {@code termYears} if given, else start to maturity; null when unknown. */
     public BigDecimal getTenorYears() {
         if (termYears != null) {

@@ -38,6 +38,11 @@ public record Lease(
         return termYears.divide(assetLifeYears, 4, java.math.RoundingMode.HALF_EVEN);
     }
 
+    /** Years the residual value guarantee covers, as a multiple of the non-cancellable term; null when unknown. */
+    public BigDecimal getRvgYearsToTerm() {
+        return Years.ratio(rvgYears, termYears);
+    }
+
     /** Present value of payments as a share of the asset's fair value; null when unknown. */
     public BigDecimal getPvToValue() {
         return pvPayments == null ? null : pvPayments.ratio(assetCost);

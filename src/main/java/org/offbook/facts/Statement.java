@@ -24,6 +24,17 @@ public record Statement(
         String source,
         Provenance provenance) implements Fact {
 
+    /** Months the period covers; null for a balance-sheet-only statement. */
+    public Integer getMonths() {
+        return start == null ? null : (int) java.time.temporal.ChronoUnit.MONTHS.between(start, end.plusDays(1));
+    }
+
+    /** True for a period of about a year (11 to 13 months), the base for annual ratios. */
+    public boolean isAnnual() {
+        Integer m = getMonths();
+        return m != null && m >= 11 && m <= 13;
+    }
+
     /** Equity as a share of equity plus debt (equity at risk); null when either is missing. */
     public java.math.BigDecimal getEquityToFunding() {
         if (equity == null || totalDebt == null || !equity.sameCurrency(totalDebt)) {

@@ -71,6 +71,10 @@ public final class FolderLoader {
     }
 
     /** The name a file is reported under: as the user gave it, with '/' separators. */
+    public static String displayName(Path p) {
+        return display(p);
+    }
+
     static String display(Path p) {
         return p.normalize().toString().replace('\\', '/');
     }

@@ -1,0 +1,137 @@
+package org.offbook.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.offbook.load.LoadError;
+import org.offbook.rules.CompiledRules;
+import org.offbook.rules.RuleCases;
+import org.offbook.rules.RuleCompiler;
+import org.offbook.rules.RuleInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        description = "Work with the rule folders: list the rules, run their test cases.",
+        subcommands = {RulesCommand.ListRules.class, RulesCommand.TestRules.class})
+final class RulesCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list or test");
+    }
+
+    static List<Path> dirs(List<Path> given) {
+        return given.isEmpty() ? List.of(CheckCommand.defaultRules()) : given;
+    }
+
+    static void printErrors(PrintWriter err, List<LoadError> errors) {
+        for (LoadError e : errors) {
+            err.println("offbook: error: " + e);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the rules: id, family, severity, title, standards, file.")
+    static final class ListRules implements Callable<Integer> {
+        @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder (repeatable). Default: rules.")
+        List<Path> rules = new ArrayList<>();
+
+        @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
+        CheckCommand.Format format = CheckCommand.Format.text;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            CompiledRules compiled = RuleCompiler.compile(dirs(rules));
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == CheckCommand.Format.json) {
+                ArrayNode list = JsonMapper.builder().build().createArrayNode();
+                for (RuleInfo r : compiled.rules()) {
+                    ObjectNode n = list.addObject();
+                    n.put("id", r.id());
+                    n.put("family", r.family());
+                    n.put("severity", r.severity());
+                    n.put("title", r.title());
+                    ArrayNode std = n.putArray("standards");
+                    r.standards().forEach(std::add);
+                    n.put("file", r.file());
+                    n.put("line", r.line());
+                }
+                out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(list));
+            } else {
+                out.printf("%-12s %-8s %-9s %s%n", "ID", "FAMILY", "SEVERITY", "TITLE / STANDARDS / FILE");
+                for (RuleInfo r : compiled.rules()) {
+                    out.printf("%-12s %-8s %-9s %s%n", r.id(), r.family(), r.severity(), r.title());
+                    out.printf("%-32s %s%n", "", String.join("; ", r.standards()));
+                    out.printf("%-32s %s:%d%n", "", r.file(), r.line());
+                }
+                out.println(compiled.rules().size() + " rules");
+            }
+            out.flush();
+            printErrors(spec.commandLine().getErr(), compiled.errors());
+            return compiled.errors().isEmpty() ? Main.OK : Main.LOAD_ERRORS;
+        }
+    }
+
+    @Command(name = "test", mixinStandardHelpOptions = true,
+            description = "Run each rule's test cases (<ID>.tests/<case>/ with expected.json) and report pass or fail.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:every case passed", "4:a case failed", "5:a rule file could not be loaded"})
+    static final class TestRules implements Callable<Integer> {
+        @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder (repeatable). Default: rules.")
+        List<Path> rules = new ArrayList<>();
+
+        @Parameters(arity = "0..*", paramLabel = "FILTER", description = "Run only cases whose path contains one of these (e.g. SPV-001).")
+        List<String> filters = new ArrayList<>();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            List<Path> dirs = dirs(rules);
+            CompiledRules compiled = RuleCompiler.compile(dirs);
+            PrintWriter out = spec.commandLine().getOut();
+            int passed = 0;
+            int failed = 0;
+            for (Path dir : dirs) {
+                for (Path c : RuleCases.find(List.of(dir))) {
+                    String name = dir.relativize(c).toString().replace('\\', '/');
+                    if (!filters.isEmpty() && filters.stream().noneMatch(name::contains)) {
+                        continue;
+                    }
+                    RuleCases.Outcome o = RuleCases.run(compiled, c, name);
+                    if (o.passed()) {
+                        passed++;
+                        out.println("PASS " + name);
+                    } else {
+                        failed++;
+                        out.println("FAIL " + name + (o.description().isEmpty() ? "" : "  (" + o.description() + ")"));
+                        o.failures().forEach(f -> out.println("     - " + f));
+                    }
+                }
+            }
+            out.println(passed + " passed, " + failed + " failed");
+            out.flush();
+            printErrors(spec.commandLine().getErr(), compiled.errors());
+            if (!compiled.errors().isEmpty()) {
+                return Main.LOAD_ERRORS;
+            }
+            return failed == 0 ? Main.OK : Main.FINDINGS;
+        }
+    }
+}
