@@ -2,22 +2,23 @@ package org.offbook.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.offbook.Check;
+import org.offbook.findings.Baseline;
 import org.offbook.findings.Severity;
 import org.offbook.load.LoadError;
-import org.offbook.reports.JsonReport;
+import org.offbook.reports.Formats;
 import org.offbook.reports.Renderer;
 import org.offbook.reports.Report;
-import org.offbook.reports.TextReport;
+import org.offbook.reports.ReportFiles;
 import org.offbook.rules.RuleRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,13 +29,14 @@ import picocli.CommandLine.Parameters;
         description = "Check filings and deal-terms files (JSON, CSV) against the DRL rules and report explained findings.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:no finding at or above --fail-on",
-            "4:findings at or above --fail-on",
-            "5:an input or rule file could not be loaded (the rest was checked)",
-            "2:usage error",
+            "0:no new finding at or above --fail-on",
+            "4:new findings at or above --fail-on",
+            "5:an input, rule, baseline or configuration file could not be (fully) loaded; the rest was checked",
+            "2:usage error (unknown option or format, unwritable output)",
             "1:internal error"})
 final class CheckCommand implements Callable<Integer> {
 
+    /** Formats for list-like commands (rules list). */
     enum Format { text, json }
 
     @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders to check (default: filings).")
@@ -44,15 +46,32 @@ final class CheckCommand implements Callable<Integer> {
             description = "Rule folder (repeatable). When given, only these folders are used. Default: rules.")
     List<Path> rules = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format = Format.text;
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "Format of the report on standard output or --output: text, json, csv, sarif, html, junit (default: ${DEFAULT-VALUE}).")
+    String format = "text";
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the --format report to FILE instead of standard output.")
     Path output;
 
+    @Option(names = "--report", paramLabel = "FORMAT=FILE",
+            description = "Also write a report in FORMAT to FILE (repeatable), e.g. --report sarif=out.sarif --report csv=out.csv.")
+    List<String> reports = new ArrayList<>();
+
     @Option(names = "--fail-on", paramLabel = "LEVEL",
-            description = "Exit 4 when a finding is at or above LEVEL: info, low, medium, high, critical, never (default: ${DEFAULT-VALUE}).")
+            description = "Exit 4 when a new finding is at or above LEVEL: info, low, medium, high, critical, never (default: ${DEFAULT-VALUE}).")
     String failOn = "low";
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Accepted findings: matching ones are marked baselined and do not count for --fail-on.")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Write the findings as a baseline to FILE (keeping justifications already in it) and exit 0 unless inputs failed to load.")
+    Path writeBaseline;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Suppressions and severity overrides, each with a reason (see docs/report-format.md).")
+    Path config;
 
     @Option(names = "--max-firings", paramLabel = "N", description = "Stop the rules after N firings (default: ${DEFAULT-VALUE}).")
     long maxFirings = RuleRunner.Limits.DEFAULT.maxFirings();
@@ -70,7 +89,35 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Severity threshold = parseFailOn();
         if (maxFirings < 1 || timeoutSeconds < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--max-firings and --timeout must be at least 1");
+            throw usage("--max-firings and --timeout must be at least 1");
+        }
+        Renderer main = renderer(format, "--format");
+        Map<Path, Renderer> extra = new LinkedHashMap<>();
+        for (String spec : reports) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                throw usage("--report: expected FORMAT=FILE, e.g. sarif=out.sarif, found '" + spec + "'");
+            }
+            extra.put(Path.of(spec.substring(eq + 1)), renderer(spec.substring(0, eq), "--report"));
+        }
+        List<Path> outputs = new ArrayList<>(extra.keySet());
+        if (output != null) {
+            outputs.add(output);
+        }
+        if (writeBaseline != null) {
+            outputs.add(writeBaseline);
+        }
+        for (Path p : outputs) {
+            String problem = ReportFiles.problem(p);
+            if (problem != null) {
+                throw usage("cannot write " + p + ": " + problem);
+            }
+        }
+        if (config != null && !Files.isRegularFile(config)) {
+            throw usage("--config: no such file: " + config);
+        }
+        if (baseline != null && !Files.isRegularFile(baseline)) {
+            throw usage("--baseline: no such file: " + baseline);
         }
         if (verbose) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
@@ -79,37 +126,63 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<Path> inputs = paths.isEmpty() ? List.of(Path.of("filings")) : paths;
         List<Path> ruleDirs = rules.isEmpty() ? List.of(defaultRules()) : rules;
-        Report report = Check.run(inputs, ruleDirs, new RuleRunner.Limits(maxFirings, Duration.ofSeconds(timeoutSeconds)));
+        Report report = Check.run(new Check.Options(inputs, ruleDirs,
+                new RuleRunner.Limits(maxFirings, Duration.ofSeconds(timeoutSeconds)), config, baseline)).withFailOn(threshold);
 
-        Renderer renderer = format == Format.json ? new JsonReport() : new TextReport();
         PrintWriter err = spec.commandLine().getErr();
+        for (Map.Entry<Path, Renderer> e : extra.entrySet()) {
+            ReportFiles.write(e.getValue(), report, e.getKey());
+        }
+        if (writeBaseline != null) {
+            List<Baseline.Entry> previous = Files.isRegularFile(writeBaseline) ? Baseline.read(writeBaseline, new ArrayList<>()) : List.of();
+            ReportFiles.writeText(Baseline.render(report.findings(), previous), writeBaseline);
+        }
         if (output != null) {
-            Path parent = output.toAbsolutePath().getParent();
-            if (parent != null && !Files.isDirectory(parent)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--output: folder does not exist: " + parent);
-            }
-            StringWriter buffer = new StringWriter();
-            renderer.render(report, buffer);
-            Files.writeString(output, buffer.toString(), StandardCharsets.UTF_8);
+            ReportFiles.write(main, report, output);
         } else {
             PrintWriter out = spec.commandLine().getOut();
-            renderer.render(report, out);
+            main.render(report, out);
             out.flush();
         }
-        // errors always reach the terminal; the text report on stdout already lists them
-        if (output != null || format != Format.text) {
+        // errors always reach the terminal; a text report on standard output already lists them
+        boolean textOnStdout = output == null && format.equalsIgnoreCase("text");
+        if (!textOnStdout) {
             for (LoadError e : report.errors()) {
                 err.println("offbook: error: " + e);
             }
+        }
+        if (output != null || !extra.isEmpty() || writeBaseline != null) {
+            List<String> written = new ArrayList<>();
+            extra.keySet().forEach(p -> written.add(p.toString()));
             if (output != null) {
-                err.println(summaryLine(report, output));
+                written.add(output.toString());
             }
+            if (writeBaseline != null) {
+                written.add(writeBaseline + " (baseline)");
+            }
+            err.println("offbook: " + report.findings().size() + " findings (" + report.count("new") + " new), "
+                    + report.errors().size() + " errors; wrote " + String.join(", ", written));
         }
         err.flush();
         if (!report.errors().isEmpty()) {
             return Main.LOAD_ERRORS;
         }
-        return report.atOrAbove(threshold).isEmpty() ? Main.OK : Main.FINDINGS;
+        if (writeBaseline != null) {
+            return Main.OK;
+        }
+        return report.failing().isEmpty() ? Main.OK : Main.FINDINGS;
+    }
+
+    private Renderer renderer(String name, String option) {
+        Renderer r = Formats.get(name);
+        if (r == null) {
+            throw usage(option + ": unknown format '" + name + "' (" + String.join(", ", Formats.names()) + ")");
+        }
+        return r;
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
     /** {@code rules} in the working folder; else the rules shipped beside the launcher ({@code OFFBOOK_HOME}). */
@@ -122,10 +195,6 @@ final class CheckCommand implements Callable<Integer> {
         return local;
     }
 
-    private static String summaryLine(Report r, Path output) {
-        return "offbook: " + r.findings().size() + " findings, " + r.errors().size() + " errors; report written to " + output;
-    }
-
     private Severity parseFailOn() {
         String v = failOn.strip().toLowerCase(Locale.ROOT);
         if (v.equals("never")) {
@@ -134,8 +203,7 @@ final class CheckCommand implements Callable<Integer> {
         try {
             return Severity.parse(v);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--fail-on: '" + failOn + "' is not one of info, low, medium, high, critical, never");
+            throw usage("--fail-on: '" + failOn + "' is not one of info, low, medium, high, critical, never");
         }
     }
 }

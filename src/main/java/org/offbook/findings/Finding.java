@@ -25,5 +25,29 @@ public record Finding(
         List<String> standards,
         List<Evidence> evidence,
         String rule,
-        String ruleFile) {
+        String ruleFile,
+        Triage triage) {
+
+    /**
+     * What the audit trail says about a finding: {@code new}, {@code baselined} (accepted earlier,
+     * matched by fingerprint) or {@code suppressed} (by a rule in the configuration), with the
+     * reason; and the rule's own severity when a configured override changed it.
+     */
+    public record Triage(String status, String reason, Severity ruleSeverity) {
+        public static final Triage NEW = new Triage("new", null, null);
+
+        public boolean isNew() {
+            return status.equals("new");
+        }
+    }
+
+    public Finding withTriage(Triage t) {
+        return new Finding(fingerprint, ruleId, family, severity, title, subject, subjectName, entities, amount, explanation,
+                why, procedure, standards, evidence, rule, ruleFile, t);
+    }
+
+    public Finding withSeverity(Severity s) {
+        return new Finding(fingerprint, ruleId, family, s, title, subject, subjectName, entities, amount, explanation,
+                why, procedure, standards, evidence, rule, ruleFile, triage);
+    }
 }

@@ -214,7 +214,7 @@ public final class Findings {
             String print = fingerprint(id + "\n" + subject + "\n" + String.join(",", sortedRelated) + "\n" + String.join("\n", factKeys));
             return new Finding(print, id, meta("family"), level, meta("title"), subject, nameOf(subject),
                     List.copyOf(involved), amount, explanation, whyText, procedureText, List.copyOf(standards),
-                    List.copyOf(evidence), rule.getName(), file);
+                    List.copyOf(evidence), rule.getName(), file, Finding.Triage.NEW);
         }
 
         private String render(String template, List<String> unknown) {

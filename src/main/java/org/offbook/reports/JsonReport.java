@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
 import org.offbook.facts.Money;
+import org.offbook.findings.Baseline;
 import org.offbook.findings.Evidence;
 import org.offbook.findings.Finding;
 import org.offbook.findings.Severity;
@@ -78,8 +79,15 @@ public final class JsonReport implements Renderer {
             n.put("message", e.message());
         }
 
+        if (r.generatedAt() != null) {
+            root.put("generatedAt", r.generatedAt());
+        }
         ObjectNode summary = root.putObject("summary");
         summary.put("findings", r.findings().size());
+        summary.put("new", r.count("new"));
+        summary.put("baselined", r.count("baselined"));
+        summary.put("suppressed", r.count("suppressed"));
+        summary.put("resolved", r.resolved().size());
         ObjectNode bySeverity = summary.putObject("bySeverity");
         for (Severity s : Severity.values()) {
             bySeverity.put(s.label(), r.countBySeverity().get(s));
@@ -119,6 +127,22 @@ public final class JsonReport implements Renderer {
             ObjectNode rule = n.putObject("rule");
             rule.put("name", f.rule());
             rule.put("file", f.ruleFile());
+            ObjectNode triage = n.putObject("triage");
+            triage.put("status", f.triage().status());
+            if (f.triage().reason() != null) {
+                triage.put("reason", f.triage().reason());
+            }
+            if (f.triage().ruleSeverity() != null) {
+                triage.put("ruleSeverity", f.triage().ruleSeverity().label());
+            }
+        }
+        ArrayNode resolved = root.putArray("resolved");
+        for (Baseline.Entry e : r.resolved()) {
+            ObjectNode n = resolved.addObject();
+            n.put("fingerprint", e.fingerprint());
+            n.put("ruleId", e.ruleId());
+            n.put("subject", e.subject());
+            n.put("title", e.title());
         }
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER))

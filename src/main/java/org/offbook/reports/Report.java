@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.offbook.findings.Baseline;
 import org.offbook.findings.Finding;
 import org.offbook.findings.Severity;
 import org.offbook.load.FileStats;
@@ -24,10 +25,24 @@ public record Report(
         List<RuleInfo> rules,
         List<String> ruleFiles,
         List<LoadError> errors,
-        List<Finding> findings) {
+        List<Finding> findings,
+        List<Baseline.Entry> resolved,
+        String generatedAt,
+        Map<String, String> entities,
+        Severity failOn) {
+
+    /** The same report judged against another --fail-on level (null for never). */
+    public Report withFailOn(Severity level) {
+        return new Report(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings,
+                resolved, generatedAt, entities, level);
+    }
 
     public int factsRejected() {
         return factsRead - factsLoaded;
+    }
+
+    public long count(String status) {
+        return findings.stream().filter(f -> f.triage().status().equals(status)).count();
     }
 
     public Map<Severity, Integer> countBySeverity() {
@@ -41,14 +56,19 @@ public record Report(
         return out;
     }
 
-    /** Findings at or above a severity; none when {@code threshold} is null ("never"). */
+    /** The new findings at or above this report's --fail-on level: what makes the run exit 4. */
+    public List<Finding> failing() {
+        return atOrAbove(failOn);
+    }
+
+    /** New findings (not baselined or suppressed) at or above a severity; none when {@code threshold} is null ("never"). */
     public List<Finding> atOrAbove(Severity threshold) {
         List<Finding> out = new ArrayList<>();
         if (threshold == null) {
             return out;
         }
         for (Finding f : findings) {
-            if (f.severity().compareTo(threshold) >= 0) {
+            if (f.triage().isNew() && f.severity().compareTo(threshold) >= 0) {
                 out.add(f);
             }
         }

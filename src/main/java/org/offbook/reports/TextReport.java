@@ -53,12 +53,25 @@ public final class TextReport implements Renderer {
             }
             sb.append('\n');
         }
+        if (!r.resolved().isEmpty()) {
+            sb.append("Resolved since the baseline (").append(r.resolved().size()).append("):\n");
+            r.resolved().forEach(e -> sb.append("  ").append(e.ruleId()).append(' ').append(e.subject()).append("  ")
+                    .append(e.title()).append("  [").append(e.fingerprint()).append("]\n"));
+            sb.append('\n');
+        }
         sb.append(summary(r)).append('\n');
         out.write(sb.toString());
     }
 
     private static void finding(StringBuilder sb, Finding f) {
-        sb.append("  [").append(f.severity().name()).append("] ").append(f.ruleId()).append("  ").append(f.title()).append('\n');
+        sb.append("  [").append(f.severity().name()).append("] ").append(f.ruleId()).append("  ").append(f.title());
+        if (!f.triage().isNew()) {
+            sb.append("  (").append(f.triage().status()).append(')');
+        }
+        sb.append('\n');
+        if (f.triage().reason() != null) {
+            wrap(sb, (f.triage().isNew() ? "Note: " : capitalise(f.triage().status()) + ": ") + f.triage().reason(), "    ", "      ");
+        }
         if (f.amount() != null) {
             sb.append("    At stake: ").append(f.amount().display()).append('\n');
         }
@@ -86,7 +99,9 @@ public final class TextReport implements Renderer {
             Severity s = Severity.values()[i];
             sev.add(counts.get(s) + " " + s.label());
         }
-        return "Summary: " + count(r.findings().size(), "finding") + " (" + sev + "); "
+        String triage = r.count("new") == r.findings().size() ? ""
+                : "; " + r.count("new") + " new, " + r.count("baselined") + " baselined, " + r.count("suppressed") + " suppressed";
+        return "Summary: " + count(r.findings().size(), "finding") + " (" + sev + ")" + triage + "; "
                 + count(r.files().size(), "file") + " read, " + r.factsRead() + " facts read, " + r.factsLoaded() + " loaded, "
                 + r.factsRejected() + " rejected" + (r.skipped().isEmpty() ? "" : ", " + r.skipped().size() + " other files skipped")
                 + "; " + count(r.rules().size(), "rule") + " from " + count(r.ruleFiles().size(), "rule file") + "; "
@@ -101,6 +116,10 @@ public final class TextReport implements Renderer {
         StringJoiner j = new StringJoiner(", ");
         counts.forEach((s, n) -> j.add(n + " " + s.label()));
         return j.toString();
+    }
+
+    private static String capitalise(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     static String count(int n, String noun) {

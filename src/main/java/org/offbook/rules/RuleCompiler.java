@@ -225,7 +225,7 @@ public final class RuleCompiler {
                 }
             }
             RuleInfo info = new RuleInfo(id, str(meta.get("family")), Severity.parse(meta.get("severity").toString()).label(),
-                    str(meta.get("title")), List.copyOf(standards), r.getName(), file, line);
+                    str(meta.get("title")), List.copyOf(standards), r.getName(), file, line, docOf(file, id));
             byId.put(id, info);
             rules.add(info);
         }
@@ -247,6 +247,16 @@ public final class RuleCompiler {
                     }
                 }
             }
+        }
+    }
+
+    /** The rule's doc page, {@code <ID>.md} beside its DRL file; null when there is none. */
+    static String docOf(String drlFile, String id) {
+        Path doc = Path.of(drlFile).resolveSibling(id + ".md");
+        try {
+            return Files.isRegularFile(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -91,7 +91,7 @@ class CheckCommandTest {
         Run r = run("check", hyperion(), "--rules", rules(), "--format", "json", "--output", out.toString());
         assertEquals(Main.FINDINGS, r.code());
         assertEquals("", r.out());
-        assertTrue(r.err().contains("3 findings, 0 errors; report written to"), r.err());
+        assertTrue(r.err().contains("3 findings (3 new), 0 errors; wrote "), r.err());
         assertTrue(Files.readString(out).startsWith("{"));
         assertEquals(Main.USAGE, run("check", hyperion(), "--output", dir.resolve("no/such/dir/r.json").toString()).code());
     }
@@ -125,5 +125,98 @@ class CheckCommandTest {
         String a = run("check", hyperion(), "--rules", rules(), "--format", "json").out();
         String b = run("check", hyperion(), "--rules", rules(), "--format", "json").out();
         assertEquals(a, b);
+    }
+
+    @Test
+    void severalReportsInOneRun() throws Exception {
+        Run r = run("check", hyperion(), "--rules", rules(), "--report", "sarif=" + dir.resolve("a.sarif"),
+                "--report", "csv=" + dir.resolve("a.csv"), "--report", "junit=" + dir.resolve("a.xml"));
+        assertEquals(Main.FINDINGS, r.code(), r.err());
+        assertTrue(Files.readString(dir.resolve("a.sarif")).contains("\"version\": \"2.1.0\""));
+        assertTrue(Files.readString(dir.resolve("a.csv")).startsWith("ruleId,family,severity"));
+        assertTrue(Files.readString(dir.resolve("a.xml")).startsWith("<?xml"));
+        assertTrue(r.out().contains("[HIGH] SPV-001"), "the --format report still goes to standard output");
+    }
+
+    @Test
+    void baselineAcceptsTodaysFindingsAndANewOneStillFails() throws Exception {
+        Path input = dir.resolve("in");
+        TestFiles.copyTree(TestFiles.fixture("hyperion"), input);
+        Path baseline = dir.resolve("baseline.json");
+        Run write = run("check", input.toString(), "--rules", rules(), "--write-baseline", baseline.toString());
+        assertEquals(Main.OK, write.code(), write.err());
+        String text = Files.readString(baseline);
+        assertTrue(text.contains("\"justification\": \"\"") && text.contains("\"reviewer\": \"\""), text);
+
+        Run again = run("check", input.toString(), "--rules", rules(), "--baseline", baseline.toString());
+        assertEquals(Main.OK, again.code(), again.out());
+        assertTrue(again.out().contains("0 new, 3 baselined, 0 suppressed"), again.out());
+
+        // a second vehicle Meta leases and supports: one new finding family appears
+        TestFiles.write(input, "second.json", """
+                {"source": "t", "entities": [{"id": "v2", "name": "Second Vehicle LLC", "kind": "spv"}],
+                 "stakes": [{"holder": "meta", "entity": "v2", "share": 0.1}],
+                 "financings": [{"borrower": "v2", "kind": "loan", "amount": "USD 5B"}],
+                 "leases": [{"lessee": "meta", "lessor": "v2", "asset": "Campus 2", "purchaseOption": true}]}
+                """);
+        Run more = run("check", input.toString(), "--rules", rules(), "--baseline", baseline.toString(), "--format", "json");
+        assertEquals(Main.FINDINGS, more.code(), more.err());
+        JsonNode root = new ObjectMapper().readTree(more.out());
+        assertEquals(1, root.path("summary").path("new").asInt(), more.out());
+        assertEquals(3, root.path("summary").path("baselined").asInt());
+    }
+
+    @Test
+    void reviewersWorkSurvivesRewritingTheBaseline() throws Exception {
+        Path baseline = dir.resolve("b.json");
+        run("check", hyperion(), "--rules", rules(), "--write-baseline", baseline.toString());
+        Files.writeString(baseline, Files.readString(baseline).replaceFirst("\"reviewer\": \"\"", "\"reviewer\": \"J. Smith\""));
+        run("check", hyperion(), "--rules", rules(), "--write-baseline", baseline.toString());
+        assertTrue(Files.readString(baseline).contains("\"reviewer\": \"J. Smith\""));
+        Run shown = run("check", hyperion(), "--rules", rules(), "--baseline", baseline.toString());
+        assertTrue(shown.out().contains("reviewer J. Smith"), shown.out());
+    }
+
+    @Test
+    void suppressionsAndOverridesNeedReasonsAndStayVisible() throws Exception {
+        Path config = TestFiles.write(dir, "offbook-config.json", """
+                {"suppress": [{"rule": "SPV-004", "reason": "VIE exposure reconciled in WP 7"}],
+                 "severity": [{"rule": "SPV-001", "subject": "meta", "severity": "critical", "reason": "board-level exposure"}]}
+                """);
+        Run r = run("check", hyperion(), "--rules", rules(), "--config", config.toString(), "--format", "json");
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals(1, root.path("summary").path("suppressed").asInt());
+        JsonNode spv1 = root.path("findings").get(0);
+        assertEquals("critical", spv1.path("severity").asText());
+        assertEquals("high", spv1.path("triage").path("ruleSeverity").asText());
+        assertTrue(spv1.path("triage").path("reason").asText().contains("board-level exposure"));
+        assertTrue(r.out().contains("VIE exposure reconciled in WP 7"), "suppressed findings are still reported");
+
+        Path bad = TestFiles.write(dir, "bad-config.json", "{\"suppress\": [{\"rule\": \"SPV-004\"}]}");
+        Run noReason = run("check", hyperion(), "--rules", rules(), "--config", bad.toString());
+        assertEquals(Main.LOAD_ERRORS, noReason.code());
+        assertTrue(noReason.out().contains("bad-config.json:1: field 'reason': missing"), noReason.out());
+    }
+
+    @Test
+    void badReportOptionsAreUsageErrorsAndLeaveNoFile() throws Exception {
+        assertEquals(Main.USAGE, run("check", hyperion(), "--report", "pdf=x.pdf").code());
+        assertEquals(Main.USAGE, run("check", hyperion(), "--report", "sarif").code());
+        Run unwritable = run("check", hyperion(), "--report", "csv=" + dir.resolve("missing/dir/x.csv"));
+        assertEquals(Main.USAGE, unwritable.code());
+        assertTrue(unwritable.err().contains("folder does not exist"), unwritable.err());
+        assertEquals(Main.USAGE, run("check", hyperion(), "--baseline", dir.resolve("none.json").toString()).code());
+    }
+
+    @Test
+    void aMalformedBaselineIsAnInputErrorNamingTheLine() throws Exception {
+        Path b = TestFiles.write(dir, "b.json", "{\n  \"format\": \"offbook-baseline-1\",\n  \"findings\": [ {\"fingerprint\": } ]\n}");
+        Run r = run("check", hyperion(), "--rules", rules(), "--baseline", b.toString());
+        assertEquals(Main.LOAD_ERRORS, r.code());
+        assertTrue(r.out().contains("b.json:3: malformed baseline"), r.out());
+        Path other = TestFiles.write(dir, "c.json", "{\"suppress\": []}");
+        Run mismatched = run("check", hyperion(), "--rules", rules(), "--baseline", other.toString());
+        assertEquals(Main.LOAD_ERRORS, mismatched.code());
+        assertTrue(mismatched.out().contains("not an offbook baseline"), mismatched.out());
     }
 }

@@ -1,0 +1,69 @@
+package org.offbook.reports;
+
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.offbook.findings.Evidence;
+import org.offbook.findings.Finding;
+
+/**
+ * One row per finding, RFC 4180 (through opencsv), for spreadsheets and workpapers. A cell that
+ * a spreadsheet would evaluate as a formula (starting with =, +, -, @, tab or carriage return) is
+ * prefixed with an apostrophe, so opening the file never runs anything; plain numbers are left
+ * as numbers.
+ */
+public final class CsvReport implements Renderer {
+
+    static final String[] HEADER = {"ruleId", "family", "severity", "subject", "subjectName", "entities", "amount", "currency",
+        "title", "explanation", "why", "procedure", "standards", "evidence", "fingerprint", "status", "statusReason"};
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    @Override
+    public void render(Report r, Writer out) throws IOException {
+        try (CSVWriter csv = new CSVWriter(new NonClosing(out), ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
+                ICSVWriter.DEFAULT_QUOTE_CHARACTER, "\r\n")) {
+            csv.writeNext(HEADER, false);
+            for (Finding f : r.findings()) {
+                List<String> evidence = new ArrayList<>();
+                for (Evidence e : f.evidence()) {
+                    evidence.add(e.location());
+                }
+                String[] row = {f.ruleId(), f.family(), f.severity().label(), f.subject(), f.subjectName(),
+                    String.join("; ", f.entities()), f.amount() == null ? "" : f.amount().amount().toPlainString(),
+                    f.amount() == null ? "" : f.amount().currency(), f.title(), f.explanation(), f.why(), f.procedure(),
+                    String.join("; ", f.standards()), String.join("; ", evidence), f.fingerprint(), f.triage().status(),
+                    f.triage().reason()};
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = neutralise(row[i]);
+                }
+                csv.writeNext(row, true);
+            }
+        }
+    }
+
+    /** A cell a spreadsheet will show as text: formula-like content gets a leading apostrophe. */
+    public static String neutralise(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return "";
+        }
+        char c = cell.charAt(0);
+        boolean formula = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+        return formula && !NUMBER.matcher(cell).matches() ? "'" + cell : cell;
+    }
+
+    /** Lets opencsv flush without closing the caller's writer. */
+    private static final class NonClosing extends java.io.FilterWriter {
+        NonClosing(Writer w) {
+            super(w);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

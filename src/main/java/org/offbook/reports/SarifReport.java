@@ -1,0 +1,195 @@
+package org.offbook.reports;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.offbook.findings.Evidence;
+import org.offbook.findings.Finding;
+import org.offbook.findings.Severity;
+import org.offbook.load.LoadError;
+import org.offbook.rules.RuleInfo;
+
+/**
+ * SARIF 2.1.0, for code-scanning dashboards. Every rule is described in {@code tool.driver.rules}
+ * (title, description, its doc page as help, standards); each finding is a result whose level
+ * follows its severity, whose message is the explanation, whose locations are the evidence files
+ * and lines, and whose {@code partialFingerprints} carry the finding's fingerprint. Baselined and
+ * suppressed findings carry a SARIF suppression with the reason; load errors are tool notifications.
+ */
+public final class SarifReport implements Renderer {
+
+    static final String FINGERPRINT_KEY = "offbookFingerprint/v1";
+    private static final ObjectMapper JSON = JsonMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+
+    @Override
+    public void render(Report r, Writer out) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "offbook");
+        driver.put("version", r.toolVersion());
+        driver.put("semanticVersion", r.toolVersion().replaceAll("[^0-9.].*$", ""));
+        ArrayNode rules = driver.putArray("rules");
+        Map<String, Integer> index = new HashMap<>();
+        for (RuleInfo ri : r.rules()) {
+            index.put(ri.id(), rules.size());
+            ObjectNode n = rules.addObject();
+            n.put("id", ri.id());
+            n.put("name", name(ri.title()));
+            n.putObject("shortDescription").put("text", ri.title());
+            n.putObject("fullDescription").put("text", ri.title() + ". Standards: " + String.join("; ", ri.standards()) + ".");
+            String doc = ri.doc() != null ? ri.doc() : ri.title() + "\n\nStandards: " + String.join("; ", ri.standards());
+            ObjectNode help = n.putObject("help");
+            help.put("text", doc);
+            help.put("markdown", doc);
+            n.putObject("defaultConfiguration").put("level", level(Severity.parse(ri.severity())));
+            ObjectNode props = n.putObject("properties");
+            props.put("family", ri.family());
+            props.put("severity", ri.severity());
+            ArrayNode std = props.putArray("standards");
+            ri.standards().forEach(std::add);
+            ArrayNode tags = props.putArray("tags");
+            tags.add(ri.family());
+            tags.add("off-balance-sheet");
+        }
+
+        boolean compared = !r.resolved().isEmpty() || r.count("baselined") > 0;
+        ArrayNode results = run.putArray("results");
+        for (Finding f : r.findings()) {
+            ObjectNode res = results.addObject();
+            res.put("ruleId", f.ruleId());
+            if (index.containsKey(f.ruleId())) {
+                res.put("ruleIndex", index.get(f.ruleId()));
+            }
+            res.put("level", level(f.severity()));
+            res.putObject("message").put("text", f.explanation() == null ? f.title() : f.explanation());
+            List<Evidence> ev = f.evidence();
+            Evidence primary = ev.stream().filter(e -> !e.type().equals("threshold")).findFirst().orElse(ev.isEmpty() ? null : ev.get(0));
+            if (primary != null) {
+                location(res.putArray("locations").addObject(), primary);
+            }
+            ArrayNode related = res.putArray("relatedLocations");
+            int id = 1;
+            for (Evidence e : ev) {
+                if (e == primary) {
+                    continue;
+                }
+                ObjectNode loc = related.addObject();
+                loc.put("id", id++);
+                location(loc, e);
+                loc.putObject("message").put("text", e.type() + " " + e.fact());
+            }
+            res.putObject("partialFingerprints").put(FINGERPRINT_KEY, f.fingerprint());
+            if (compared && !f.triage().status().equals("suppressed")) {
+                res.put("baselineState", f.triage().status().equals("baselined") ? "unchanged" : "new");
+            }
+            if (!f.triage().isNew()) {
+                ObjectNode s = res.putArray("suppressions").addObject();
+                s.put("kind", "external");
+                s.put("status", "accepted");
+                if (f.triage().reason() != null) {
+                    s.put("justification", f.triage().reason());
+                }
+            }
+            ObjectNode props = res.putObject("properties");
+            props.put("severity", f.severity().label());
+            props.put("family", f.family());
+            props.put("title", f.title());
+            props.put("subject", f.subject());
+            props.put("subjectName", f.subjectName());
+            ArrayNode ents = props.putArray("entities");
+            f.entities().forEach(ents::add);
+            if (f.amount() != null) {
+                props.put("amount", f.amount().amount().toPlainString());
+                props.put("currency", f.amount().currency());
+            }
+            if (f.why() != null) {
+                props.put("why", f.why());
+            }
+            if (f.procedure() != null) {
+                props.put("procedure", f.procedure());
+            }
+            props.put("status", f.triage().status());
+        }
+
+        ObjectNode invocation = run.putArray("invocations").addObject();
+        invocation.put("executionSuccessful", r.errors().isEmpty());
+        ArrayNode notes = invocation.putArray("toolExecutionNotifications");
+        for (LoadError e : r.errors()) {
+            ObjectNode n = notes.addObject();
+            n.put("level", "error");
+            n.putObject("message").put("text", e.toString());
+            ObjectNode phys = n.putArray("locations").addObject().putObject("physicalLocation");
+            phys.putObject("artifactLocation").put("uri", uri(e.file()));
+            if (e.line() > 0) {
+                ObjectNode region = phys.putObject("region");
+                region.put("startLine", e.line());
+                if (e.column() > 0) {
+                    region.put("startColumn", e.column());
+                }
+            }
+        }
+        run.put("columnKind", "unicodeCodePoints");
+
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        JSON.writer(pp).writeValue(out, root);
+        out.write("\n");
+    }
+
+    private static void location(ObjectNode loc, Evidence e) {
+        ObjectNode phys = loc.putObject("physicalLocation");
+        phys.putObject("artifactLocation").put("uri", uri(e.file()));
+        phys.putObject("region").put("startLine", Math.max(1, e.line()));
+    }
+
+    /** A relative path stays relative (with '/'); an absolute one becomes a file: URI. */
+    static String uri(String file) {
+        Path p = Path.of(file);
+        if (p.isAbsolute()) {
+            return p.toUri().toString();
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String part : file.replace('\\', '/').split("/")) {
+            if (sb.length() > 0) {
+                sb.append('/');
+            }
+            sb.append(java.net.URLEncoder.encode(part, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return sb.toString();
+    }
+
+    static String level(Severity s) {
+        return switch (s) {
+            case CRITICAL, HIGH -> "error";
+            case MEDIUM -> "warning";
+            default -> "note";
+        };
+    }
+
+    /** A rule title as a SARIF rule name: PascalCase words, letters and digits only. */
+    static String name(String title) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : title.split("[^A-Za-z0-9]+")) {
+            if (!w.isEmpty()) {
+                sb.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+            }
+        }
+        return sb.toString();
+    }
+}
