@@ -54,7 +54,7 @@ public final class Check {
         List<LoadError> errors = new ArrayList<>(loaded.errors());
         errors.addAll(rules.errors());
         for (RuleProblem p : result.problems()) {
-            errors.add(LoadError.of(p.ruleFile() == null || p.ruleFile().isEmpty() ? "rules" : p.ruleFile(), 0, null,
+            errors.add(LoadError.of(p.ruleFile() == null || p.ruleFile().isEmpty() ? "rules" : p.ruleFile(), p.line(), null,
                     (p.ruleId() == null ? "" : p.ruleId() + ": ") + p.message()));
         }
         Policy policy = o.config() == null ? Policy.NONE : Policy.read(o.config(), errors);

@@ -15,6 +15,7 @@ import org.offbook.rules.CompiledRules;
 import org.offbook.rules.RuleCases;
 import org.offbook.rules.RuleCompiler;
 import org.offbook.rules.RuleInfo;
+import org.offbook.rules.RuleVerifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = "Work with the rule folders: list the rules, run their test cases.",
-        subcommands = {RulesCommand.ListRules.class, RulesCommand.TestRules.class})
+        subcommands = {RulesCommand.ListRules.class, RulesCommand.VerifyRules.class, RulesCommand.TestRules.class})
 final class RulesCommand implements Runnable {
 
     @CommandLine.Spec
@@ -84,6 +85,32 @@ final class RulesCommand implements Runnable {
             out.flush();
             printErrors(spec.commandLine().getErr(), compiled.errors());
             return compiled.errors().isEmpty() ? Main.OK : Main.LOAD_ERRORS;
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Check every rule: it compiles, has its metadata, a unique id, a doc page and a test case.",
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:every rule is complete", "5:a problem was found (listed as file:line: message)"})
+    static final class VerifyRules implements Callable<Integer> {
+        @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder (repeatable). Default: rules.")
+        List<Path> rules = new ArrayList<>();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            List<Path> dirs = dirs(rules);
+            CompiledRules compiled = RuleCompiler.compile(dirs);
+            List<LoadError> problems = RuleVerifier.verify(dirs, compiled);
+            PrintWriter out = spec.commandLine().getOut();
+            for (LoadError e : problems) {
+                out.println(e);
+            }
+            out.println(compiled.rules().size() + " rules, " + problems.size() + " problems");
+            out.flush();
+            return problems.isEmpty() ? Main.OK : Main.LOAD_ERRORS;
         }
     }
 

@@ -28,8 +28,8 @@ import org.offbook.facts.Threshold;
  * <pre>
  * findings.report(kcontext)
  *     .subject($holder)                 // entity id the finding is about (required)
- *     .related($vehicle)                // other entities involved
- *     .amount($debt.amount)             // money at stake, if any
+ *     .related($vehicle.id())           // other entities involved
+ *     .amount($debt.amount())           // money at stake, if any
  *     .with("equityShare", $ratio)      // extra named values for the templates
  *     .explain("{holder|name} holds {stake.share|pct} of ...")
  *     .why("...")                       // why it matters
@@ -42,6 +42,7 @@ public final class Findings {
 
     private final Map<String, Entity> entities;
     private final Map<String, String> ruleFiles;
+    private final Map<String, Integer> ruleLines;
     private final List<Builder> pending = new ArrayList<>();
     private final Set<RuleProblem> problems = new LinkedHashSet<>();
 
@@ -49,9 +50,10 @@ public final class Findings {
      * @param entities  the entities by id, to name them in explanations
      * @param ruleFiles rule name (package.name) to the DRL file it came from
      */
-    public Findings(Map<String, Entity> entities, Map<String, String> ruleFiles) {
+    public Findings(Map<String, Entity> entities, Map<String, String> ruleFiles, Map<String, Integer> ruleLines) {
         this.entities = entities;
         this.ruleFiles = ruleFiles;
+        this.ruleLines = ruleLines;
     }
 
     public Builder report(RuleContext kcontext) {
@@ -62,11 +64,27 @@ public final class Findings {
 
     /** The findings, built and de-duplicated, in report order: subject, severity (most severe first), rule, fingerprint. */
     public List<Finding> results() {
+        // the same rule firing twice on the same facts is one finding; two different findings whose
+        // facts cannot be told apart by their keys keep both, the second fingerprint salted by its text
         Map<String, Finding> byPrint = new LinkedHashMap<>();
+        List<Finding> built = new ArrayList<>();
         for (Builder b : pending) {
             Finding f = b.build();
             if (f != null) {
-                byPrint.putIfAbsent(f.fingerprint(), f);
+                built.add(f);
+            }
+        }
+        built.sort(ORDER.thenComparing(f -> String.valueOf(f.explanation())));
+        for (Finding f : built) {
+            Finding prior = byPrint.get(f.fingerprint());
+            if (prior == null) {
+                byPrint.put(f.fingerprint(), f);
+            } else if (!java.util.Objects.equals(prior.explanation(), f.explanation())
+                    || !java.util.Objects.equals(prior.evidence(), f.evidence())) {
+                Finding salted = new Finding(fingerprint(f.fingerprint() + "\n" + f.explanation() + "\n" + f.evidence()), f.ruleId(),
+                        f.family(), f.severity(), f.title(), f.subject(), f.subjectName(), f.entities(), f.amount(), f.explanation(),
+                        f.why(), f.procedure(), f.standards(), f.evidence(), f.rule(), f.ruleFile(), f.triage());
+                byPrint.putIfAbsent(salted.fingerprint(), salted);
             }
         }
         List<Finding> out = new ArrayList<>(byPrint.values());
@@ -166,16 +184,17 @@ public final class Findings {
         Finding build() {
             String ruleName = rule.getPackageName() + "." + rule.getName();
             String file = ruleFiles.getOrDefault(ruleName, "");
+            int line = ruleLines.getOrDefault(ruleName, 0);
             String id = meta("id");
             if (subject == null) {
-                problems.add(new RuleProblem(id, file, "rule '" + rule.getName() + "' reported a finding without .subject(...)"));
+                problems.add(new RuleProblem(id, file, line, "rule '" + rule.getName() + "' reported a finding without .subject(...)"));
                 return null;
             }
             Severity level;
             try {
                 level = Severity.parse(severity != null ? severity : meta("severity"));
             } catch (IllegalArgumentException e) {
-                problems.add(new RuleProblem(id, file, "rule '" + rule.getName() + "': " + e.getMessage()));
+                problems.add(new RuleProblem(id, file, line, "rule '" + rule.getName() + "': " + e.getMessage()));
                 return null;
             }
             List<String> unknown = new ArrayList<>();
@@ -183,10 +202,10 @@ public final class Findings {
             String whyText = render(why, unknown);
             String procedureText = render(procedure, unknown);
             for (String u : unknown) {
-                problems.add(new RuleProblem(id, file, "rule '" + rule.getName() + "': template refers to unknown value {" + u + "}"));
+                problems.add(new RuleProblem(id, file, line, "rule '" + rule.getName() + "': template refers to unknown value {" + u + "}"));
             }
             if (explanation == null) {
-                problems.add(new RuleProblem(id, file, "rule '" + rule.getName() + "' reported a finding without .explain(...)"));
+                problems.add(new RuleProblem(id, file, line, "rule '" + rule.getName() + "' reported a finding without .explain(...)"));
             }
 
             Set<Evidence> evidence = new TreeSet<>();

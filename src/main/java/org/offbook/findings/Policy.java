@@ -63,7 +63,6 @@ public final class Policy {
         String shown = file.toString().replace('\\', '/');
         List<Entry> suppress = new ArrayList<>();
         List<Entry> severity = new ArrayList<>();
-        int before = errors.size();
         try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 errors.add(LoadError.of(shown, 1, null, "expected a JSON object with \"suppress\" and/or \"severity\" lists"));
@@ -100,7 +99,8 @@ public final class Policy {
         } catch (IOException e) {
             errors.add(LoadError.of(shown, 0, null, "cannot read configuration: " + e.getMessage()));
         }
-        return errors.size() > before ? NONE : new Policy(List.copyOf(suppress), List.copyOf(severity));
+        // a bad entry is reported (the run exits 5) and the valid ones still apply
+        return new Policy(List.copyOf(suppress), List.copyOf(severity));
     }
 
     private static Entry entry(JsonNode n, boolean override, String file, int line, List<LoadError> errors) {

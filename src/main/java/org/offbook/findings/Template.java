@@ -14,8 +14,8 @@ import org.offbook.facts.Money;
 
 /**
  * Fills a rule's message template with figures: {@code {name}}, {@code {name.property}} and
- * {@code {name.property|format}}. Names are the rule's bindings (with or without the leading
- * {@code $}) and the values the rule adds with {@code .with(name, value)}. Formats:
+ * {@code {name.property|format}}. Names are the rule's bindings without the leading {@code $}
+ * ({@code $stake} is {@code {stake}}) and the values the rule adds with {@code .with(name, value)}. Formats:
  * <ul>
  *   <li>{@code pct}: a share as a percentage (0.084 becomes 8.4%)</li>
  *   <li>{@code money}: an amount, scaled (USD 27.3B)</li>
@@ -25,7 +25,7 @@ import org.offbook.facts.Money;
  *   <li>{@code year}: a date's year</li>
  *   <li>{@code list}: a list as "a, b and c"</li>
  * </ul>
- * Unformatted values print naturally (amounts scaled, lists joined). {@code {{} prints a brace.
+ * Unformatted values print naturally (amounts scaled, lists joined). Two opening braces print one.
  * The template comes from the rule (trusted); values from input are inserted as plain text.
  */
 public final class Template {

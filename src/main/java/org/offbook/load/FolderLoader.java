@@ -40,11 +40,12 @@ public final class FolderLoader {
 
     public static LoadResult load(List<Path> inputs) {
         List<LoadError> errors = new ArrayList<>();
-        TreeMap<String, Path> files = new TreeMap<>();
-        List<String> skipped = new ArrayList<>();
+        Inputs found = new Inputs();
         for (Path input : inputs) {
-            collect(input, files, skipped, errors);
+            collect(input, found, errors);
         }
+        TreeMap<String, Path> files = found.files;
+        List<String> skipped = found.skipped;
         List<Fact> facts = new ArrayList<>();
         List<FileStats> stats = new ArrayList<>();
         for (var e : files.entrySet()) {
@@ -79,13 +80,37 @@ public final class FolderLoader {
         return p.normalize().toString().replace('\\', '/');
     }
 
-    private static void collect(Path input, TreeMap<String, Path> files, List<String> skipped, List<LoadError> errors) {
+    /** The files to read by the name they are reported under; each real file once, however it was named. */
+    private static final class Inputs {
+        final TreeMap<String, Path> files = new TreeMap<>();
+        final List<String> skipped = new ArrayList<>();
+        final java.util.Set<Path> real = new java.util.HashSet<>();
+
+        void accept(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".json") && !name.endsWith(".csv")) {
+                skipped.add(display(file));
+                return;
+            }
+            Path r;
+            try {
+                r = file.toRealPath();
+            } catch (IOException e) {
+                r = file.toAbsolutePath().normalize();
+            }
+            if (real.add(r)) {
+                files.put(display(file), file);
+            }
+        }
+    }
+
+    private static void collect(Path input, Inputs found, List<LoadError> errors) {
         if (!Files.exists(input)) {
             errors.add(LoadError.of(display(input), 0, null, "no such file or folder"));
             return;
         }
         if (!Files.isDirectory(input)) {
-            accept(input, files, skipped);
+            found.accept(input);
             return;
         }
         try {
@@ -98,7 +123,7 @@ public final class FolderLoader {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (!hidden(file)) {
-                        accept(file, files, skipped);
+                        found.accept(file);
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -118,15 +143,6 @@ public final class FolderLoader {
     private static boolean hidden(Path p) {
         Path name = p.getFileName();
         return name != null && name.toString().startsWith(".");
-    }
-
-    private static void accept(Path file, TreeMap<String, Path> files, List<String> skipped) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".json") || name.endsWith(".csv")) {
-            files.put(display(file), file);
-        } else {
-            skipped.add(display(file));
-        }
     }
 
     private static FileStats readFile(String name, Path path, List<Fact> facts, List<LoadError> errors) {

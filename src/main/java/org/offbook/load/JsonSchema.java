@@ -59,7 +59,7 @@ public final class JsonSchema {
                 .put("description", "Currency code, amount and optional scale K/M/B/T, e.g. \"USD 27.3B\".");
         ArrayNode share = defs.putObject("share").putArray("oneOf");
         share.addObject().put("type", "number").put("minimum", 0).put("maximum", 1);
-        share.addObject().put("type", "string").put("pattern", "^\\d{1,3}(\\.\\d+)?\\s*%$");
+        share.addObject().put("type", "string").put("pattern", "^(100(\\.0+)?|\\d{1,2}(\\.\\d+)?)\\s*%$|^(0(\\.\\d+)?|1(\\.0+)?)$");
         defs.putObject("date").put("type", "string").put("pattern", DATE)
                 .put("description", "ISO date; a year or year-month means its last day.");
         ArrayNode number = defs.putObject("number").putArray("oneOf");

@@ -33,13 +33,19 @@ final class References {
         List<Fact> out = new ArrayList<>();
         for (Fact f : facts) {
             if (f instanceof Entity e) {
-                Entity earlier = byId.get(e.id());
+                // ids are matched without regard to case, as references are: 'META' is 'meta'
+                Entity earlier = byId.get(norm(e.id()));
                 if (earlier == null) {
-                    byId.put(e.id(), e);
+                    byId.put(norm(e.id()), e);
                     out.add(e);
+                } else if (!earlier.id().equals(e.id())) {
+                    errors.add(LoadError.of(e.provenance().file(), e.provenance().line(), "id",
+                            "entity id '" + e.id() + "' differs only in case from '" + earlier.id() + "' defined at "
+                                    + earlier.provenance() + "; this definition is rejected"));
                 } else if (!sameContent(earlier, e)) {
                     errors.add(LoadError.of(e.provenance().file(), e.provenance().line(), "id",
-                            "entity '" + e.id() + "' is already defined differently at " + earlier.provenance() + "; this definition is rejected"));
+                            "entity '" + e.id() + "' is already defined differently at " + earlier.provenance()
+                                    + " (name, kind, aliases, cik and lei must match); this definition is rejected"));
                 } else {
                     merged.add(e);
                 }
@@ -69,8 +75,10 @@ final class References {
         return new Resolved(out, merged);
     }
 
+    /** Two definitions of one entity agree on everything but where they were read and their source. */
     private static boolean sameContent(Entity a, Entity b) {
-        return a.name().equals(b.name()) && a.kind().equals(b.kind());
+        return a.name().equals(b.name()) && a.kind().equals(b.kind()) && java.util.Objects.equals(a.cik(), b.cik())
+                && java.util.Objects.equals(a.lei(), b.lei()) && new java.util.TreeSet<>(a.aliases()).equals(new java.util.TreeSet<>(b.aliases()));
     }
 
     private static String norm(String s) {

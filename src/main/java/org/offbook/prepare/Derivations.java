@@ -43,13 +43,29 @@ public final class Derivations {
         for (List<Financing> group : byBorrowerCurrency.values()) {
             Money sum = new Money(BigDecimal.ZERO, group.get(0).amount().currency());
             LocalDate latest = null;
+            BigDecimal longestTenor = null;
+            BigDecimal extensions = null;
             for (Financing d : group) {
                 sum = sum.plus(d.amount());
-                if (d.maturity() != null && (latest == null || d.maturity().isAfter(latest))) {
-                    latest = d.maturity();
+                LocalDate maturity = maturityOf(d);
+                if (maturity != null && (latest == null || maturity.isAfter(latest))) {
+                    latest = maturity;
+                }
+                if (d.getTenorYears() != null && (longestTenor == null || d.getTenorYears().compareTo(longestTenor) > 0)) {
+                    longestTenor = d.getTenorYears();
+                    extensions = d.extensionYears();
                 }
             }
-            out.add(new DebtTotal(group.get(0).borrower(), sum, group.size(), latest, List.copyOf(group)));
+            String terms;
+            if (latest != null) {
+                terms = "latest maturity " + latest.getYear();
+            } else if (longestTenor != null) {
+                terms = "tenor " + plain(longestTenor) + " years"
+                        + (extensions == null || extensions.signum() == 0 ? "" : " plus " + plain(extensions) + " years of extension options");
+            } else {
+                terms = "maturity not disclosed";
+            }
+            out.add(new DebtTotal(group.get(0).borrower(), sum, group.size(), latest, terms, List.copyOf(group)));
         }
         return out;
     }
@@ -69,7 +85,8 @@ public final class Derivations {
                             + (l.asset() == null ? "asset" : l.asset()), List.of(l)));
                 }
             } else if (f instanceof Guarantee g) {
-                String kind = g.kind() == null ? "guarantee" : g.kind();
+                // a guarantee of kind residual-value is the same support as a lease's residual value guarantee
+                String kind = g.kind() == null ? "guarantee" : g.kind().equals("residual-value") ? "residual-value-guarantee" : g.kind();
                 String max = g.maxExposure() == null ? "" : " up to " + g.maxExposure().display();
                 out.add(new Support(g.guarantor(), g.obligor(), kind, kind.replace('-', ' ') + " of its obligations" + max, List.of(g)));
             } else if (f instanceof Backstop b) {
@@ -80,6 +97,17 @@ public final class Derivations {
             }
         }
         return out;
+    }
+
+    /** A maturity date, or the start plus the tenor; null when neither is known. */
+    static LocalDate maturityOf(Financing d) {
+        if (d.maturity() != null) {
+            return d.maturity();
+        }
+        if (d.start() != null && d.termYears() != null) {
+            return d.start().plusMonths(d.termYears().multiply(BigDecimal.valueOf(12)).longValue());
+        }
+        return null;
     }
 
     private static String plain(BigDecimal b) {

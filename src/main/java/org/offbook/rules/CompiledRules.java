@@ -11,5 +11,6 @@ import org.offbook.load.LoadError;
  * it holds, the thresholds, which DRL file each rule came from, and every problem found.
  */
 public record CompiledRules(KieBase kieBase, List<RuleInfo> rules, List<Threshold> thresholds,
-                            Map<String, String> ruleFiles, List<String> drlFiles, List<LoadError> errors) {
+                            Map<String, String> ruleFiles, Map<String, Integer> ruleLines, List<String> drlFiles,
+                            List<LoadError> errors) {
 }

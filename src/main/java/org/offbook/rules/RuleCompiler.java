@@ -39,7 +39,7 @@ public final class RuleCompiler {
 
     static final List<String> REQUIRED_METADATA = List.of("id", "family", "severity", "title", "standards");
     private static final Pattern LINE_COL = Pattern.compile("\\[?(?:ERR \\d+\\]\\s*)?Line (\\d+):(\\d+)\\s*");
-    private static final Pattern THRESHOLD_REF = Pattern.compile("Threshold\\s*\\(\\s*name\\s*==\\s*\"([^\"]+)\"");
+    static final Pattern THRESHOLD_REF = Pattern.compile("Threshold\\s*\\(\\s*name\\s*==\\s*\"([^\"]+)\"");
     private static final Pattern ID_FORMAT = Pattern.compile("[A-Z][A-Z0-9]*-\\d{3}(\\.\\d+)?");
     private static final AtomicLong BUILDS = new AtomicLong();
 
@@ -87,17 +87,18 @@ public final class RuleCompiler {
         }
         if (texts.isEmpty()) {
             errors.add(LoadError.of(ruleDirs.isEmpty() ? "rules" : ruleDirs.get(0).toString(), 0, null, "no .drl rule files found"));
-            return new CompiledRules(null, List.of(), Thresholds.sorted(thresholds), Map.of(), List.of(), sorted(errors));
+            return new CompiledRules(null, List.of(), Thresholds.sorted(thresholds), Map.of(), Map.of(), List.of(), sorted(errors));
         }
 
         KieBase kieBase = build(texts, display, errors);
         List<RuleInfo> rules = new ArrayList<>();
         Map<String, String> ruleFiles = new TreeMap<>();
+        Map<String, Integer> ruleLines = new TreeMap<>();
         if (kieBase != null) {
-            validate(kieBase, texts, display, thresholds.keySet(), rules, ruleFiles, errors);
+            validate(kieBase, texts, display, thresholds.keySet(), rules, ruleFiles, ruleLines, errors);
         }
         rules.sort((a, b) -> a.id().compareTo(b.id()));
-        return new CompiledRules(kieBase, List.copyOf(rules), Thresholds.sorted(thresholds), ruleFiles,
+        return new CompiledRules(kieBase, List.copyOf(rules), Thresholds.sorted(thresholds), ruleFiles, ruleLines,
                 List.copyOf(display.values()), sorted(errors));
     }
 
@@ -168,7 +169,7 @@ public final class RuleCompiler {
 
     private static void validate(KieBase kieBase, Map<String, String> texts, Map<String, String> display,
                                  Set<String> thresholdNames, List<RuleInfo> rules, Map<String, String> ruleFiles,
-                                 List<LoadError> errors) {
+                                 Map<String, Integer> ruleLines, List<LoadError> errors) {
         Map<String, RuleInfo> byId = new TreeMap<>();
         List<Rule> all = new ArrayList<>();
         for (KiePackage p : kieBase.getKiePackages()) {
@@ -188,6 +189,7 @@ public final class RuleCompiler {
             String file = fileOf.get(r);
             int line = lineOf.get(r);
             ruleFiles.put(r.getPackageName() + "." + r.getName(), file);
+            ruleLines.put(r.getPackageName() + "." + r.getName(), line);
             Map<String, Object> meta = r.getMetaData();
             List<String> problems = new ArrayList<>();
             for (String key : REQUIRED_METADATA) {

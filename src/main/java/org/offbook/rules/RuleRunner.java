@@ -49,7 +49,7 @@ public final class RuleRunner {
                 entities.put(e.id(), e);
             }
         }
-        Findings findings = new Findings(entities, rules.ruleFiles());
+        Findings findings = new Findings(entities, rules.ruleFiles(), rules.ruleLines());
         List<RuleProblem> problems = new ArrayList<>();
         KieSession session = rules.kieBase().newKieSession();
         Map<String, Long> firedByRule = new HashMap<>();
@@ -59,7 +59,7 @@ public final class RuleRunner {
             if (hasGlobal) {
                 session.setGlobal("findings", findings);
             } else {
-                problems.add(new RuleProblem(null, "rules", "no rule file declares 'global org.offbook.findings.Findings findings;'"));
+                problems.add(new RuleProblem(null, "rules", 0, "no rule file declares 'global org.offbook.findings.Findings findings;'"));
             }
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override
@@ -84,7 +84,7 @@ public final class RuleRunner {
                 } catch (TimeoutException e) {
                     session.halt();
                     run.cancel(true);
-                    problems.add(new RuleProblem(null, "rules", "rules still running after " + limits.timeout().toSeconds()
+                    problems.add(new RuleProblem(null, "rules", 0, "rules still running after " + limits.timeout().toSeconds()
                             + " s; stopped. Busiest rule: " + busiest(firedByRule)));
                     fired = firedByRule.values().stream().mapToLong(Long::longValue).sum();
                 } catch (InterruptedException e) {
@@ -92,14 +92,18 @@ public final class RuleRunner {
                     throw new IllegalStateException("interrupted", e);
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
-                    problems.add(new RuleProblem(null, "rules", "a rule failed while running: " + rootMessage(cause)));
+                    String rule = cause instanceof org.kie.api.runtime.rule.ConsequenceException ce && ce.getMatch() != null
+                            ? "rule '" + ce.getMatch().getRule().getName() + "'" : "a rule";
+                    problems.add(new RuleProblem(null, "rules", 0, rule + " failed while running: " + rootMessage(cause)
+                            + "; the run stopped there, so findings may be missing"));
                     fired = firedByRule.values().stream().mapToLong(Long::longValue).sum();
                 }
             } finally {
                 exec.shutdownNow();
             }
-            if (fired >= limits.maxFirings()) {
-                problems.add(new RuleProblem(null, "rules", "rules fired " + fired + " times, the limit; stopped. "
+            // reaching the limit is a runaway only if the agenda still has work: one more firing tells
+            if (fired >= limits.maxFirings() && session.fireAllRules(1) > 0) {
+                problems.add(new RuleProblem(null, "rules", 0, "rules fired " + fired + " times, the limit; stopped. "
                         + "A rule probably re-triggers itself. Busiest rule: " + busiest(firedByRule)));
             }
             List<Finding> results = findings.results(); // builds the findings, which may record template problems

@@ -255,4 +255,34 @@ class LoadersTest {
         LoadResult r = FolderLoader.load(List.of(dir.resolve("nope")));
         assertTrue(messages(r).contains("nope: no such file or folder"), messages(r));
     }
+
+    @Test
+    void idsDifferingOnlyInCaseAreOneIdAndTheSecondDefinitionIsRejected() {
+        TestFiles.write(dir, "a.json", "{\"source\": \"s\", \"entities\": [{\"id\": \"meta\", \"name\": \"Meta\", \"kind\": \"company\"}]}");
+        TestFiles.write(dir, "b.json", "{\"source\": \"s\", \"entities\": [{\"id\": \"META\", \"name\": \"Another Meta\", \"kind\": \"company\"}],"
+                + " \"stakes\": [{\"holder\": \"meta\", \"entity\": \"META\", \"share\": 0.1}]}");
+        LoadResult r = load();
+        assertTrue(messages(r).contains("b.json:1: field 'id': entity id 'META' differs only in case from 'meta'"), messages(r));
+        Stake stake = (Stake) r.facts().stream().filter(f -> f instanceof Stake).findFirst().orElseThrow();
+        assertEquals("meta", stake.entity(), "references still go to the first definition");
+    }
+
+    @Test
+    void redefinitionWithOtherAliasesOrCikIsAConflictNotASilentMerge() {
+        TestFiles.write(dir, "a.json", "{\"source\": \"s\", \"entities\": [{\"id\": \"x\", \"name\": \"X\", \"kind\": \"company\", \"cik\": \"1\"}]}");
+        TestFiles.write(dir, "b.json", "{\"source\": \"other\", \"entities\": [{\"id\": \"x\", \"name\": \"X\", \"kind\": \"company\", \"cik\": \"2\"}]}");
+        LoadResult r = load();
+        assertTrue(messages(r).contains("entity 'x' is already defined differently"), messages(r));
+        assertEquals(r.factsRead(), r.factsLoaded() + r.factsRejected());
+        assertEquals(1, r.factsRejected());
+    }
+
+    @Test
+    void theSameFileNamedTwiceIsReadOnce() {
+        TestFiles.write(dir, "entities.json", ENTITIES);
+        LoadResult r = FolderLoader.load(List.of(dir, dir.resolve("entities.json"), dir.resolve("./entities.json")));
+        assertEquals(List.of(), r.errors(), messages(r));
+        assertEquals(1, r.files().size());
+        assertEquals(2, r.factsLoaded());
+    }
 }

@@ -163,4 +163,57 @@ class RuleCompilerTest {
         Finding f = r.findings().get(0);
         assertTrue(f.explanation().startsWith("{e.nmae?}"), f.explanation());
     }
+
+    @Test
+    void finishingWithExactlyTheFiringLimitIsNotARunaway() {
+        TestFiles.write(rules, "t.drl", rule("T-001", "id != null"));
+        CompiledRules compiled = RuleCompiler.compile(List.of(rules));
+        RuleRunner.Result r = RuleRunner.run(compiled, entities("a", "b", "c"), new RuleRunner.Limits(3, Duration.ofSeconds(30)));
+        assertEquals(List.of(), r.problems());
+        assertEquals(3, r.findings().size());
+    }
+
+    @Test
+    void aRuleThatThrowsIsNamed() {
+        TestFiles.write(rules, "boom.drl", HEADER + """
+                rule "throws on purpose"
+                    @id("T-002") @family("TEST") @severity("low") @title("Boom") @standards("none")
+                when
+                    $e : Entity()
+                then
+                    throw new IllegalStateException("boom");
+                end
+                """);
+        RuleRunner.Result r = RuleRunner.run(RuleCompiler.compile(List.of(rules)), entities("acme"), RuleRunner.Limits.DEFAULT);
+        String all = r.problems().stream().map(p -> p.message()).collect(Collectors.joining("\n"));
+        assertTrue(all.contains("rule 'throws on purpose' failed while running: IllegalStateException: boom"), all);
+    }
+
+    @Test
+    void templateProblemsPointAtTheRulesLine() {
+        TestFiles.write(rules, "t.drl", rule("T-001", "id == \"acme\"").replace("{e.name}", "{e.nmae}"));
+        RuleRunner.Result r = RuleRunner.run(RuleCompiler.compile(List.of(rules)), entities("acme"), RuleRunner.Limits.DEFAULT);
+        assertEquals(5, r.problems().get(0).line());
+    }
+
+    @Test
+    void findingsWhoseFactsShareTheirKeysAreBothKept() {
+        TestFiles.write(rules, "t.drl", HEADER.replace("import org.offbook.facts.Threshold;", "import org.offbook.facts.Financing;") + """
+                rule "each financing"
+                    @id("T-003") @family("TEST") @severity("low") @title("Debt") @standards("none")
+                when
+                    $f : Financing()
+                then
+                    findings.report(kcontext).subject($f.borrower()).amount($f.amount()).explain("owes {f.amount}");
+                end
+                """);
+        List<Fact> facts = new java.util.ArrayList<>(entities("acme"));
+        for (String amount : List.of("USD 1B", "EUR 1B")) {
+            facts.add(new org.offbook.facts.Financing(null, "acme", List.of(), null, org.offbook.facts.Money.parse(amount, null), null, null,
+                    null, null, null, null, null, null, null, "t", new Provenance("t.json", facts.size())));
+        }
+        List<Finding> found = RuleRunner.run(RuleCompiler.compile(List.of(rules)), facts, RuleRunner.Limits.DEFAULT).findings();
+        assertEquals(2, found.size());
+        assertTrue(!found.get(0).fingerprint().equals(found.get(1).fingerprint()));
+    }
 }
