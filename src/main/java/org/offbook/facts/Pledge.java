@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 public record Pledge(
         @Required @Ref @Key @Doc("Who pledges the shares.") String pledgor,
         @Ref @Key @Doc("The lender.") String lender,
-        @Required @Ref @Key @Doc("Whose shares are pledged.") String issuer,
+        @Required @Ref @Key @Doc("The company whose shares are pledged.") String sharesOf,
         @NonNegative @Doc("Number of shares pledged.") BigDecimal sharesPledged,
         @Share @Doc("Pledged shares as a share of the pledgor's holding, 0 to 1.") BigDecimal shareOfHolding,
         @NonNegative @Doc("Facility size.") Money facility,
