@@ -12,5 +12,5 @@ import org.offbook.load.LoadError;
  */
 public record CompiledRules(KieBase kieBase, List<RuleInfo> rules, List<Threshold> thresholds,
                             Map<String, String> ruleFiles, Map<String, Integer> ruleLines, List<String> drlFiles,
-                            List<LoadError> errors) {
+                            List<LoadError> errors, boolean fromCache) {
 }

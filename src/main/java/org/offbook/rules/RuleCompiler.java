@@ -47,6 +47,11 @@ public final class RuleCompiler {
     }
 
     public static CompiledRules compile(List<Path> ruleDirs) {
+        return compile(ruleDirs, RuleBaseCache.fromEnvironment());
+    }
+
+    /** Compiles, or takes the rule base from {@code cache} (null: no cache) when these DRL files were compiled before. */
+    public static CompiledRules compile(List<Path> ruleDirs, RuleBaseCache cache) {
         List<LoadError> errors = new ArrayList<>();
         Map<String, Path> drl = new TreeMap<>();        // kie path -> file on disk
         Map<String, String> display = new LinkedHashMap<>(); // kie path -> user's name for it
@@ -87,10 +92,19 @@ public final class RuleCompiler {
         }
         if (texts.isEmpty()) {
             errors.add(LoadError.of(ruleDirs.isEmpty() ? "rules" : ruleDirs.get(0).toString(), 0, null, "no .drl rule files found"));
-            return new CompiledRules(null, List.of(), Thresholds.sorted(thresholds), Map.of(), Map.of(), List.of(), sorted(errors));
+            return new CompiledRules(null, List.of(), Thresholds.sorted(thresholds), Map.of(), Map.of(), List.of(), sorted(errors), false);
         }
 
-        KieBase kieBase = build(texts, display, errors);
+        String key = cache == null ? null : RuleBaseCache.key(texts);
+        KieBase kieBase = key == null ? null : cache.load(key);
+        boolean fromCache = kieBase != null;
+        if (kieBase == null) {
+            int before = errors.size();
+            kieBase = build(texts, display, errors);
+            if (key != null && kieBase != null && errors.size() == before) {
+                cache.store(key, kieBase);
+            }
+        }
         List<RuleInfo> rules = new ArrayList<>();
         Map<String, String> ruleFiles = new TreeMap<>();
         Map<String, Integer> ruleLines = new TreeMap<>();
@@ -99,7 +113,7 @@ public final class RuleCompiler {
         }
         rules.sort((a, b) -> a.id().compareTo(b.id()));
         return new CompiledRules(kieBase, List.copyOf(rules), Thresholds.sorted(thresholds), ruleFiles, ruleLines,
-                List.copyOf(display.values()), sorted(errors));
+                List.copyOf(display.values()), sorted(errors), fromCache);
     }
 
     private static String join(String dir, String rel) {

@@ -1,0 +1,160 @@
+package org.offbook.rules;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.drools.base.common.DroolsObjectInputStream;
+import org.drools.base.common.DroolsObjectOutputStream;
+import org.drools.base.definitions.InternalKnowledgePackage;
+import org.drools.kiesession.rulebase.InternalKnowledgeBase;
+import org.drools.kiesession.rulebase.KnowledgeBaseFactory;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.offbook.Version;
+
+/**
+ * Caches compiled rule bases so that repeated runs skip DRL compilation. An entry is keyed by the
+ * SHA-256 of every DRL file's path and contents, offbook's version, the Drools version and the JVM;
+ * any change to a rule gives a new key, so a stale entry is never used. The cache folder is the
+ * user's own ({@code $OFFBOOK_CACHE_DIR}, else {@code $XDG_CACHE_HOME/offbook}, else
+ * {@code ~/.cache/offbook}), created private (0700): an entry holds compiled rule code, as
+ * trusted as the DRL it came from. An entry that cannot be read is ignored and rebuilt.
+ */
+public final class RuleBaseCache {
+
+    static final String DROOLS_VERSION = "10.1.0";
+    private static final int KEEP = 32;
+
+    private final Path dir;
+
+    public RuleBaseCache(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The default cache, or null when caching is switched off ({@code OFFBOOK_CACHE=off}). */
+    public static RuleBaseCache fromEnvironment() {
+        if ("off".equalsIgnoreCase(System.getenv("OFFBOOK_CACHE"))) {
+            return null;
+        }
+        String explicit = System.getenv("OFFBOOK_CACHE_DIR");
+        if (explicit != null && !explicit.isBlank()) {
+            return new RuleBaseCache(Path.of(explicit));
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return new RuleBaseCache(base.resolve("offbook"));
+    }
+
+    /** The key of a set of DRL texts (kie path to text). */
+    static String key(Map<String, String> texts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            update(sha, "offbook " + Version.get() + "; drools " + DROOLS_VERSION + "; java " + System.getProperty("java.vm.version"));
+            for (Map.Entry<String, String> e : texts.entrySet()) {
+                update(sha, e.getKey());
+                update(sha, e.getValue());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(MessageDigest sha, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        sha.update(Integer.toString(b.length).getBytes(StandardCharsets.US_ASCII));
+        sha.update((byte) ':');
+        sha.update(b);
+    }
+
+    private Path entry(String key) {
+        return dir.resolve("rules-" + key + ".bin");
+    }
+
+    /** The cached rule base for this key, or null. */
+    KieBase load(String key) {
+        Path file = entry(key);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(Files.readAllBytes(file)),
+                RuleBaseCache.class.getClassLoader())) {
+            @SuppressWarnings("unchecked")
+            Collection<InternalKnowledgePackage> packages = (Collection<InternalKnowledgePackage>) in.readObject();
+            InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase();
+            kbase.addPackages(packages);
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+            return kbase;
+        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a cache we cannot clean is still only a cache
+            }
+            return null;
+        }
+    }
+
+    /** Stores a rule base; failures are ignored (the cache only saves time). */
+    void store(String key, KieBase kbase) {
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                try {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the folder keeps the platform's defaults
+                }
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
+                List<KiePackage> packages = new ArrayList<>(kbase.getKiePackages());
+                packages.sort(Comparator.comparing(KiePackage::getName));
+                out.writeObject(packages);
+            }
+            Path target = entry(key);
+            Path tmp = dir.resolve(target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            Files.write(tmp, bytes.toByteArray());
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            prune();
+        } catch (IOException | RuntimeException e) {
+            // caching is an optimisation: never fail a run because of it
+        }
+    }
+
+    /** Keeps the most recently used entries. */
+    private void prune() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> entries = files.filter(p -> p.getFileName().toString().startsWith("rules-") && p.toString().endsWith(".bin"))
+                    .sorted(Comparator.comparing((Path p) -> {
+                        try {
+                            return Files.getLastModifiedTime(p).toMillis();
+                        } catch (IOException e) {
+                            return 0L;
+                        }
+                    }).reversed()).toList();
+            for (Path old : entries.subList(Math.min(KEEP, entries.size()), entries.size())) {
+                Files.deleteIfExists(old);
+            }
+        }
+    }
+}
