@@ -20,7 +20,7 @@ import org.offbook.facts.Money;
  *   <li>{@code pct}: a share as a percentage (0.084 becomes 8.4%)</li>
  *   <li>{@code money}: an amount, scaled (USD 27.3B)</li>
  *   <li>{@code years}: a number of years (4 years)</li>
- *   <li>{@code x}: a ratio as a multiple (9.1x)</li>
+ *   <li>{@code x}: a ratio as a multiple (9.1x; 0.99x and -0.04x below one)</li>
  *   <li>{@code name}: an entity id as the entity's name</li>
  *   <li>{@code year}: a date's year</li>
  *   <li>{@code list}: a list as "a, b and c"</li>
@@ -142,7 +142,7 @@ public final class Template {
                 BigDecimal y = number(v).setScale(1, RoundingMode.HALF_EVEN).stripTrailingZeros();
                 yield y.toPlainString() + (y.compareTo(BigDecimal.ONE) == 0 ? " year" : " years");
             }
-            case "x" -> number(v).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + "x";
+            case "x" -> multiple(number(v));
             case "name" -> v instanceof Collection<?> c ? joinList(c, x -> names.apply(String.valueOf(x))) : names.apply(String.valueOf(v));
             case "year" -> String.valueOf(((LocalDate) v).getYear());
             case "list" -> joinList((Collection<?>) v, x -> natural(x, names));
@@ -171,6 +171,15 @@ public final class Template {
             return new BigDecimal(n.toString());
         }
         throw new IllegalArgumentException("not a number: " + v);
+    }
+
+    /**
+     * A multiple: one decimal from 1 up (9.1x); below 1, two decimals cut towards zero (0.999 is
+     * 0.99x, -0.04 is -0.04x), so a value under a threshold never prints as equal to it.
+     */
+    public static String multiple(BigDecimal v) {
+        BigDecimal r = v.abs().compareTo(BigDecimal.ONE) < 0 ? v.setScale(2, RoundingMode.DOWN) : v.setScale(1, RoundingMode.HALF_EVEN);
+        return r.toPlainString() + "x";
     }
 
     /** 0.2 becomes 20%, 0.0842 becomes 8.4%, 0.6612 becomes 66.1%. */
