@@ -16,6 +16,7 @@ public final class Formats {
         ALL.put("csv", CsvReport::new);
         ALL.put("sarif", SarifReport::new);
         ALL.put("junit", JunitReport::new);
+        ALL.put("html", HtmlReport::new);
     }
 
     private Formats() {
