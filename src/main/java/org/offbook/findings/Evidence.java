@@ -1,10 +1,16 @@
 package org.offbook.findings;
 
 /**
- * One fact a finding rests on: where it was read ({@code file}, {@code line}), its type and a
- * short description. Thresholds used by the rule are evidence too (type {@code threshold}).
+ * One fact a finding rests on: where it was read ({@code file}, {@code line}), its type, a short
+ * description and the fact's own {@code source} (a filing, an accession number and concept, a
+ * press report). Thresholds used by the rule are evidence too (type {@code threshold}, with the
+ * reason for the value as source).
  */
-public record Evidence(String file, int line, String type, String fact) implements Comparable<Evidence> {
+public record Evidence(String file, int line, String type, String fact, String source) implements Comparable<Evidence> {
+
+    public Evidence(String file, int line, String type, String fact) {
+        this(file, line, type, fact, null);
+    }
 
     public String location() {
         return file + ":" + line;

@@ -247,7 +247,7 @@ public final class Findings {
 
     private static void collect(Object o, Set<Evidence> evidence, Set<String> keys) {
         if (o instanceof Fact f) {
-            evidence.add(new Evidence(f.provenance().file(), f.provenance().line(), FactTypes.label(f.getClass()), describe(f)));
+            evidence.add(new Evidence(f.provenance().file(), f.provenance().line(), FactTypes.label(f.getClass()), describe(f), f.source()));
             keys.add(FactTypes.key(f));
         } else if (o instanceof Derived d) {
             for (Fact f : d.basis()) {
@@ -255,7 +255,7 @@ public final class Findings {
             }
         } else if (o instanceof Threshold t) {
             evidence.add(new Evidence(t.provenance().file(), t.provenance().line(), "threshold",
-                    t.name() + " = " + t.value().toPlainString()));
+                    t.name() + " = " + t.value().toPlainString(), t.reason()));
         } else if (o instanceof Iterable<?> it) {
             for (Object x : it) {
                 collect(x, evidence, keys);

@@ -123,6 +123,9 @@ public final class JsonReport implements Renderer {
                 en.put("line", e.line());
                 en.put("type", e.type());
                 en.put("fact", e.fact());
+                if (e.source() != null) {
+                    en.put("source", e.source());
+                }
             }
             ObjectNode rule = n.putObject("rule");
             rule.put("name", f.rule());

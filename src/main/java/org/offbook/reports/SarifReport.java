@@ -90,7 +90,7 @@ public final class SarifReport implements Renderer {
                 ObjectNode loc = related.addObject();
                 loc.put("id", id++);
                 location(loc, e);
-                loc.putObject("message").put("text", e.type() + " " + e.fact());
+                loc.putObject("message").put("text", e.type() + " " + e.fact() + (e.source() == null ? "" : " (source: " + e.source() + ")"));
             }
             res.putObject("partialFingerprints").put(FINGERPRINT_KEY, f.fingerprint());
             if (compared && !f.triage().status().equals("suppressed")) {
