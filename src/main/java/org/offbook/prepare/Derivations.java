@@ -15,6 +15,10 @@ import org.offbook.facts.Lease;
 import org.offbook.facts.Money;
 import org.offbook.facts.Role;
 import org.offbook.facts.Support;
+import org.offbook.facts.Threshold;
+import org.offbook.graph.CycleFinder;
+import org.offbook.graph.Cycles;
+import org.offbook.graph.MoneyGraph;
 
 /**
  * Computes the derived facts rules match on. This is preparation, not judgement: totals and a
@@ -25,11 +29,48 @@ public final class Derivations {
     private Derivations() {
     }
 
+    /** Derived facts, and problems the preparation ran into (a cycle search cut short). */
+    public record Prepared(List<Object> facts, List<String> problems) {
+    }
+
+    /** Default limits of the cycle search when thresholds.csv does not set them. */
+    static final int CYCLE_LENGTH_MAX = 6;
+    static final int CYCLE_SEARCH_MAX = 10_000;
+
     public static List<Object> derive(List<Fact> facts) {
+        return derive(facts, List.of()).facts();
+    }
+
+    public static Prepared derive(List<Fact> facts, List<Threshold> thresholds) {
         List<Object> out = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         out.addAll(debtTotals(facts));
         out.addAll(supports(facts));
-        return out;
+        int maxLength = threshold(thresholds, "cycle.length.max", CYCLE_LENGTH_MAX);
+        int maxCycles = threshold(thresholds, "cycle.search.max", CYCLE_SEARCH_MAX);
+        MoneyGraph graph = MoneyGraph.of(facts);
+        CycleFinder.Result found = CycleFinder.find(graph, maxLength, maxCycles);
+        if (found.truncated()) {
+            problems.add("the cycle search stopped after " + maxCycles + " cycles (cycle.search.max); longer or further cycles "
+                    + "were not examined: raise cycle.search.max or lower cycle.length.max in thresholds.csv");
+        }
+        Map<String, String> names = new java.util.HashMap<>();
+        for (Fact f : facts) {
+            if (f instanceof org.offbook.facts.Entity e) {
+                names.put(e.id(), e.name());
+            }
+        }
+        out.addAll(Cycles.of(graph, found, names));
+        return new Prepared(out, problems);
+    }
+
+    private static int threshold(List<Threshold> thresholds, String name, int fallback) {
+        for (Threshold t : thresholds) {
+            if (t.name().equals(name)) {
+                return t.value().intValue();
+            }
+        }
+        return fallback;
     }
 
     static List<DebtTotal> debtTotals(List<Fact> facts) {

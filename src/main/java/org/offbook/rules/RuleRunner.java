@@ -68,7 +68,9 @@ public final class RuleRunner {
                 }
             });
             facts.forEach(session::insert);
-            Derivations.derive(facts).forEach(session::insert);
+            Derivations.Prepared prepared = Derivations.derive(facts, rules.thresholds());
+            prepared.facts().forEach(session::insert);
+            prepared.problems().forEach(p -> problems.add(new RuleProblem(null, "rules", 0, p)));
             rules.thresholds().forEach(session::insert);
 
             ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
