@@ -1,0 +1,180 @@
+package org.offbook.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.offbook.facts.Entity;
+import org.offbook.facts.Fact;
+import org.offbook.findings.Template;
+import org.offbook.graph.Exposure;
+import org.offbook.load.FolderLoader;
+import org.offbook.load.LoadError;
+import org.offbook.load.LoadResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "exposure", mixinStandardHelpOptions = true,
+        description = "If ENTITY stops paying, who loses what: revenue and backlog, rent and vehicle debt, guarantees called, "
+                + "backstops lost, stakes and loans, first order and onward.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:analysed", "5:an input file could not be (fully) loaded (the rest was analysed)", "2:usage error, unknown entity"})
+final class ExposureCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "ENTITY", description = "The entity that stops paying: id, alias or name.")
+    String entity;
+
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "PATH", description = "Files or folders (default: filings).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
+    CheckCommand.Format format = CheckCommand.Format.text;
+
+    @Option(names = "--depth", paramLabel = "N", description = "Orders to follow onward (default: ${DEFAULT-VALUE}).")
+    int depth = 3;
+
+    @Option(names = "--onward-share", paramLabel = "SHARE",
+            description = "A company fails in turn when its loss reaches this share of its annual revenue (default: ${DEFAULT-VALUE}).")
+    BigDecimal onwardShare = new BigDecimal("0.10");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (depth < 1 || onwardShare.signum() <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--depth must be at least 1 and --onward-share above 0");
+        }
+        LoadResult loaded = FolderLoader.load(paths.isEmpty() ? List.of(Path.of("filings")) : paths);
+        String id = resolve(loaded.facts(), entity);
+        if (id == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no entity '" + entity + "' in the files checked");
+        }
+        Exposure.Result r = Exposure.analyse(loaded.facts(), id, depth, onwardShare);
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == CheckCommand.Format.json) {
+            out.print(json(r, loaded));
+        } else {
+            out.print(text(r));
+        }
+        out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        for (LoadError e : loaded.errors()) {
+            err.println("offbook: error: " + e);
+        }
+        err.flush();
+        return loaded.errors().isEmpty() ? Main.OK : Main.LOAD_ERRORS;
+    }
+
+    static String resolve(List<Fact> facts, String wanted) {
+        String w = wanted.strip().toLowerCase(Locale.ROOT);
+        for (Fact f : facts) {
+            if (f instanceof Entity e && (e.id().equalsIgnoreCase(w) || e.name().toLowerCase(Locale.ROOT).equals(w)
+                    || e.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(w)))) {
+                return e.id();
+            }
+        }
+        return null;
+    }
+
+    static String text(Exposure.Result r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("If ").append(r.entityName()).append(" (").append(r.entity()).append(") stops paying:\n\n");
+        if (r.items().isEmpty()) {
+            sb.append("  no counterparty depends on it in the files checked.\n");
+        }
+        String group = null;
+        Map<String, List<Exposure.Item>> byParty = new LinkedHashMap<>();
+        for (Exposure.Item item : r.items()) {
+            List<String> via = item.chain().subList(0, item.chain().size() - 1);
+            String key = item.order() + ":" + String.join(">", via);
+            if (!key.equals(group)) {
+                flush(sb, byParty);
+                group = key;
+                List<String> viaNames = via.stream().map(r::nameOf).toList();
+                sb.append(item.order() == 1 ? "First order: who loses directly\n"
+                        : "Order " + item.order() + ": if " + r.nameOf(via.get(via.size() - 1)) + " fails in turn (" + String.join(" -> ", viaNames) + ")\n");
+            }
+            byParty.computeIfAbsent(item.party() + "\u0000" + String.join(">", item.chain().subList(0, item.chain().size() - 1)),
+                    k -> new ArrayList<>()).add(item);
+        }
+        flush(sb, byParty);
+        if (!r.failing().isEmpty()) {
+            sb.append("Treated as failing in turn (vehicles losing their tenant; companies losing at least the onward share of revenue): ")
+                    .append(String.join(", ", r.failing().stream().map(r::nameOf).toList())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void flush(StringBuilder sb, Map<String, List<Exposure.Item>> byParty) {
+        for (List<Exposure.Item> items : byParty.values()) {
+            Exposure.Item first = items.get(0);
+            sb.append("  ").append(first.partyName()).append(" (").append(first.party()).append(")\n");
+            for (Exposure.Item i : items) {
+                sb.append("    ").append(String.format(Locale.ROOT, "%-30s %-12s ", i.kind(), i.amount() == null ? "amount n/a" : i.amount().display()))
+                        .append(i.description()).append('\n');
+                for (Fact f : i.facts()) {
+                    sb.append("      evidence ").append(f.provenance()).append('\n');
+                }
+            }
+        }
+        if (!byParty.isEmpty()) {
+            sb.append('\n');
+        }
+        byParty.clear();
+    }
+
+    static String json(Exposure.Result r, LoadResult loaded) throws IOException {
+        var mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("entity", r.entity());
+        root.put("name", r.entityName());
+        ArrayNode failing = root.putArray("failing");
+        r.failing().forEach(failing::add);
+        ArrayNode items = root.putArray("exposures");
+        for (Exposure.Item i : r.items()) {
+            ObjectNode n = items.addObject();
+            n.put("order", i.order());
+            n.put("party", i.party());
+            n.put("partyName", i.partyName());
+            n.put("kind", i.kind());
+            if (i.amount() == null) {
+                n.putNull("amount");
+            } else {
+                ObjectNode m = n.putObject("amount");
+                m.put("value", i.amount().amount().toPlainString());
+                m.put("currency", i.amount().currency());
+                m.put("display", i.amount().display());
+            }
+            n.put("description", i.description());
+            ArrayNode chain = n.putArray("chain");
+            i.chain().forEach(chain::add);
+            ArrayNode ev = n.putArray("evidence");
+            for (Fact f : i.facts()) {
+                ObjectNode e = ev.addObject();
+                e.put("file", f.provenance().file());
+                e.put("line", f.provenance().line());
+                e.put("source", f.source());
+            }
+        }
+        ArrayNode errors = root.putArray("errors");
+        loaded.errors().forEach(e -> errors.add(e.toString()));
+        return mapper.writeValueAsString(root) + "\n";
+    }
+
+    static String pct(BigDecimal share) {
+        return Template.percent(share);
+    }
+}
