@@ -1,7 +1,5 @@
 package org.offbook.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -16,11 +14,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.offbook.facts.Entity;
 import org.offbook.facts.Fact;
-import org.offbook.findings.Template;
 import org.offbook.graph.Exposure;
 import org.offbook.load.FolderLoader;
 import org.offbook.load.LoadError;
 import org.offbook.load.LoadResult;
+import org.offbook.reports.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -137,8 +135,7 @@ final class ExposureCommand implements Callable<Integer> {
     }
 
     static String json(Exposure.Result r, LoadResult loaded) throws IOException {
-        var mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-        ObjectNode root = mapper.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("entity", r.entity());
         root.put("name", r.entityName());
         ArrayNode failing = root.putArray("failing");
@@ -153,10 +150,7 @@ final class ExposureCommand implements Callable<Integer> {
             if (i.amount() == null) {
                 n.putNull("amount");
             } else {
-                ObjectNode m = n.putObject("amount");
-                m.put("value", i.amount().amount().toPlainString());
-                m.put("currency", i.amount().currency());
-                m.put("display", i.amount().display());
+                n.set("amount", Json.money(i.amount()));
             }
             n.put("description", i.description());
             ArrayNode chain = n.putArray("chain");
@@ -171,10 +165,7 @@ final class ExposureCommand implements Callable<Integer> {
         }
         ArrayNode errors = root.putArray("errors");
         loaded.errors().forEach(e -> errors.add(e.toString()));
-        return mapper.writeValueAsString(root) + "\n";
+        return Json.writer().writeValueAsString(root) + "\n";
     }
 
-    static String pct(BigDecimal share) {
-        return Template.percent(share);
-    }
 }

@@ -1,17 +1,10 @@
 package org.offbook.reports;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
-import org.offbook.facts.Money;
 import org.offbook.findings.Baseline;
 import org.offbook.findings.Evidence;
 import org.offbook.findings.Finding;
@@ -27,10 +20,7 @@ import org.offbook.rules.RuleInfo;
 public final class JsonReport implements Renderer {
 
     public static final String FORMAT_VERSION = "1";
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .build();
+    private static final ObjectMapper MAPPER = Json.MAPPER;
 
     @Override
     public void render(Report r, Writer out) throws IOException {
@@ -109,7 +99,7 @@ public final class JsonReport implements Renderer {
             if (f.amount() == null) {
                 n.putNull("amount");
             } else {
-                n.set("amount", money(f.amount()));
+                n.set("amount", Json.money(f.amount()));
             }
             n.put("explanation", f.explanation());
             n.put("why", f.why());
@@ -147,19 +137,7 @@ public final class JsonReport implements Renderer {
             n.put("subject", e.subject());
             n.put("title", e.title());
         }
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        MAPPER.writer(pp).writeValue(out, root);
+        Json.writer().writeValue(out, root);
         out.write("\n");
-    }
-
-    static ObjectNode money(Money m) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("value", m.amount().toPlainString());
-        n.put("currency", m.currency());
-        n.put("display", m.display());
-        return n;
     }
 }
