@@ -42,6 +42,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // reports must not depend on the machine: rule code that lower-cases or formats text
+        // without a locale would otherwise read differently in, say, a Turkish locale
+        java.util.Locale.setDefault(java.util.Locale.ROOT);
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(execute(out, err, args));

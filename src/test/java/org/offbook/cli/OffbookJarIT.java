@@ -119,4 +119,14 @@ class OffbookJarIT {
         assertEquals(0, h.code());
         assertTrue(h.out().contains("--rules"), h.out());
     }
+
+    @Test
+    void generationTimeComesOnlyFromSourceDateEpoch() throws Exception {
+        Result plain = offbook("check", "filings", "--format", "json", "--fail-on", "never");
+        assertFalse(plain.out().contains("generatedAt"), "no clock in reports");
+        Result stamped = offbook(Map.of("SOURCE_DATE_EPOCH", "1700000000"), List.of(), "check", "filings", "--format", "json", "--fail-on", "never");
+        assertTrue(stamped.out().contains("\"generatedAt\": \"2023-11-14T22:13:20Z\""), stamped.out().substring(0, 400));
+        assertEquals(stamped.out(), offbook(Map.of("SOURCE_DATE_EPOCH", "1700000000"), List.of(), "check", "filings", "--format", "json",
+                "--fail-on", "never").out());
+    }
 }
