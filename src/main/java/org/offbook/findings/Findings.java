@@ -103,6 +103,11 @@ public final class Findings {
             .thenComparing(Finding::ruleId)
             .thenComparing(Finding::fingerprint);
 
+    /** An entity's name for its id (the id itself when unknown): {@code findings.name($lessee)} in a consequence. */
+    public String name(String id) {
+        return nameOf(id);
+    }
+
     String nameOf(String id) {
         Entity e = entities.get(id);
         return e == null ? id : e.name();
