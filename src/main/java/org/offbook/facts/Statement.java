@@ -21,12 +21,20 @@ public record Statement(
         @NonNegative @Doc("Capital expenditure for the period.") Money capex,
         @NonNegative @Doc("Remaining performance obligations (ASC 606-10-50-13) at period end.") Money rpo,
         @NonNegative @Doc("Maximum exposure to loss from unconsolidated VIEs, as the entity reports it.") Money vieMaximumExposure,
+        @NonNegative @Doc("Unrecorded unconditional purchase obligations (ASC 440-10-50-2) at period end.") Money purchaseObligations,
         String source,
         Provenance provenance) implements Fact {
 
-    /** Months the period covers; null for a balance-sheet-only statement. */
+    /**
+     * Months the period covers, rounded from its days so that 52/53-week periods count right (a
+     * 13-week quarter is 3 months, a 52-week year 12); null for a balance-sheet-only statement.
+     */
     public Integer getMonths() {
-        return start == null ? null : (int) java.time.temporal.ChronoUnit.MONTHS.between(start, end.plusDays(1));
+        if (start == null) {
+            return null;
+        }
+        long days = java.time.temporal.ChronoUnit.DAYS.between(start, end) + 1;
+        return (int) Math.round(days / 30.4375);
     }
 
     /** True for a period of about a year (11 to 13 months), the base for annual ratios. */

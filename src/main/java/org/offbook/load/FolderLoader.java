@@ -23,12 +23,15 @@ import java.util.Map;
 import java.util.Locale;
 import java.util.TreeMap;
 import org.offbook.facts.Fact;
+import org.offbook.load.sec.SecData;
 
 /**
  * Reads the input paths (files or folders, walked recursively in a stable, sorted order) into
  * facts. JSON documents and CSV tables are read; other files are listed as skipped; hidden files
  * and folders (names starting with '.') are ignored. A file that cannot be read is reported and
  * the others are still loaded. Entity references are resolved once every file is read.
+ * SEC EDGAR data (companyfacts JSON, Financial Statement Data Set zips and folders) is read by
+ * {@link SecData}.
  */
 public final class FolderLoader {
 
@@ -48,9 +51,14 @@ public final class FolderLoader {
         List<String> skipped = found.skipped;
         List<Fact> facts = new ArrayList<>();
         List<FileStats> stats = new ArrayList<>();
+        SecData sec = new SecData(); // SEC EDGAR data: companyfacts JSON, data-set zips and folders (docs/sec-data.md)
         for (var e : files.entrySet()) {
-            stats.add(readFile(e.getKey(), e.getValue(), facts, errors));
+            if (!sec.read(e.getKey(), e.getValue(), errors)) {
+                stats.add(readFile(e.getKey(), e.getValue(), facts, errors));
+            }
         }
+        stats.addAll(sec.finish(facts, errors)); // after the other files, so SEC filers link to their entities
+        stats.sort(Comparator.comparing(FileStats::file));
         References.Resolved r = References.resolve(facts, errors);
         List<Fact> resolved = new ArrayList<>(r.facts());
         // per-file loaded counts after reference checks; an identical entity re-definition counts as loaded
@@ -88,7 +96,7 @@ public final class FolderLoader {
 
         void accept(Path file) {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".json") && !name.endsWith(".csv")) {
+            if (!name.endsWith(".json") && !name.endsWith(".csv") && !SecData.isInput(file)) {
                 skipped.add(display(file));
                 return;
             }

@@ -26,7 +26,8 @@ import org.offbook.load.LoadResult;
  * }
  * </pre>
  * Each {@code expect} entry must match a finding (rule and subject; severity and text fragments of
- * the explanation when given); each {@code absent} entry must match none. The case's facts run
+ * the explanation when given); each {@code absent} entry must match none (rule, and subject and
+ * text fragments when given). The case's facts run
  * against all rules of the rule folders, with their thresholds.
  */
 public final class RuleCases {
@@ -113,8 +114,11 @@ public final class RuleCases {
         for (JsonNode not : expected.path("absent")) {
             String rule = not.path("rule").asText();
             String subject = not.path("subject").asText(null);
+            List<String> fragments = new ArrayList<>();
+            not.path("contains").forEach(t -> fragments.add(t.asText()));
             for (Finding f : findings) {
-                if (f.ruleId().equals(rule) && (subject == null || f.subject().equals(subject))) {
+                boolean text = fragments.stream().allMatch(t -> f.explanation() != null && f.explanation().contains(t));
+                if (f.ruleId().equals(rule) && (subject == null || f.subject().equals(subject)) && text) {
                     failures.add("expected no " + rule + (subject == null ? "" : " on " + subject) + ", but it fired: " + f.explanation());
                 }
             }

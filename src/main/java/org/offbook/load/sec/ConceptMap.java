@@ -1,0 +1,264 @@
+package org.offbook.load.sec;
+
+import com.opencsv.CSVReader;
+import com.opencsv.CSVReaderBuilder;
+import com.opencsv.exceptions.CsvValidationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.offbook.facts.FactTypes;
+import org.offbook.facts.Money;
+import org.offbook.facts.NonNegative;
+import org.offbook.facts.Statement;
+import org.offbook.load.LoadError;
+
+/**
+ * Which XBRL concepts feed which {@link Statement} field, in order of precedence: the table
+ * {@code sec-concepts.csv} (columns {@code field, precedence, concept, note}). Found, first match
+ * wins: the file named by the system property {@code offbook.sec.concepts} or the environment
+ * variable {@code OFFBOOK_SEC_CONCEPTS}; {@code rules/sec-concepts.csv} in the working folder;
+ * {@code $OFFBOOK_HOME/rules/sec-concepts.csv}; the copy built into offbook. It is read at run
+ * time, so editing it needs no rebuild. See {@code docs/sec-data.md}.
+ */
+public final class ConceptMap {
+
+    public static final String FILE = "sec-concepts.csv";
+    public static final String PROPERTY = "offbook.sec.concepts";
+    public static final String ENV = "OFFBOOK_SEC_CONCEPTS";
+    static final String BUILT_IN = "/org/offbook/load/sec/sec-concepts.csv";
+
+    /** Statement fields read from balance-sheet (instant) facts; the other money fields are read from duration facts. */
+    static final Set<String> INSTANT_FIELDS = Set.of("totalDebt", "equity", "operatingLeaseLiabilities", "financeLeaseLiabilities",
+            "leasesNotCommenced", "rpo", "purchaseObligations", "vieMaximumExposure");
+
+    private static final Pattern CONCEPT = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*:[A-Za-z_][A-Za-z0-9_.-]*");
+
+    /** One row: a concept feeding a field, with its rank (1 = first choice). */
+    record Mapping(String field, int precedence, String concept, boolean instant) {
+        String namespace() {
+            return concept.substring(0, concept.indexOf(':'));
+        }
+
+        String localName() {
+            return concept.substring(concept.indexOf(':') + 1);
+        }
+    }
+
+    private final String file;
+    private final Map<String, List<Mapping>> byConcept;
+    private final Map<String, List<Mapping>> byField;
+    private final Set<String> nonNegative;
+
+    private ConceptMap(String file, List<Mapping> rows) {
+        this.file = file;
+        Map<String, List<Mapping>> c = new HashMap<>();
+        Map<String, List<Mapping>> f = new LinkedHashMap<>();
+        for (Mapping m : rows) {
+            c.computeIfAbsent(m.concept(), k -> new ArrayList<>()).add(m);
+        }
+        for (String field : moneyFields()) {
+            List<Mapping> list = new ArrayList<>();
+            for (Mapping m : rows) {
+                if (m.field().equals(field)) {
+                    list.add(m);
+                }
+            }
+            list.sort((a, b) -> Integer.compare(a.precedence(), b.precedence()));
+            if (!list.isEmpty()) {
+                f.put(field, List.copyOf(list));
+            }
+        }
+        this.byConcept = c;
+        this.byField = f;
+        Set<String> nn = new HashSet<>();
+        for (RecordComponent rc : Statement.class.getRecordComponents()) {
+            if (rc.isAnnotationPresent(NonNegative.class)) {
+                nn.add(rc.getName());
+            }
+        }
+        this.nonNegative = nn;
+    }
+
+    /** The table's name as reported (a path, or "built-in sec-concepts.csv"). */
+    public String file() {
+        return file;
+    }
+
+    /** True when the concept (namespace:Name) feeds some field. */
+    boolean mapped(String concept) {
+        return byConcept.containsKey(concept);
+    }
+
+    List<Mapping> of(String concept) {
+        return byConcept.getOrDefault(concept, List.of());
+    }
+
+    /** The fields with at least one concept, in the order of Statement's components, each with its concepts by precedence. */
+    Map<String, List<Mapping>> fields() {
+        return byField;
+    }
+
+    Set<String> concepts() {
+        return byConcept.keySet();
+    }
+
+    boolean nonNegative(String field) {
+        return nonNegative.contains(field);
+    }
+
+    /** The Money components of Statement: the fields a concept may feed. */
+    static List<String> moneyFields() {
+        List<String> out = new ArrayList<>();
+        for (RecordComponent rc : FactTypes.inputFields(Statement.class)) {
+            if (rc.getType() == Money.class) {
+                out.add(rc.getName());
+            }
+        }
+        return out;
+    }
+
+    /** Finds and reads the table (see the class comment); problems go to {@code errors}, the valid rows are used. */
+    public static ConceptMap load(List<LoadError> errors) {
+        String explicit = System.getProperty(PROPERTY);
+        if (explicit == null || explicit.isBlank()) {
+            explicit = System.getenv(ENV);
+        }
+        if (explicit != null && !explicit.isBlank()) {
+            Path p = Path.of(explicit.strip());
+            if (!Files.isRegularFile(p)) {
+                errors.add(LoadError.of(display(p), 0, null, "SEC concept table not found (named by " + PROPERTY + " or " + ENV
+                        + "); the built-in table is used"));
+                return builtIn(errors);
+            }
+            return read(p, errors);
+        }
+        Path local = Path.of("rules", FILE);
+        if (Files.isRegularFile(local)) {
+            return read(local, errors);
+        }
+        String home = System.getenv("OFFBOOK_HOME");
+        if (home != null && !home.isBlank() && Files.isRegularFile(Path.of(home, "rules", FILE))) {
+            return read(Path.of(home, "rules", FILE), errors);
+        }
+        return builtIn(errors);
+    }
+
+    static ConceptMap builtIn(List<LoadError> errors) {
+        InputStream in = ConceptMap.class.getResourceAsStream(BUILT_IN);
+        if (in == null) {
+            throw new IllegalStateException("built-in " + FILE + " missing from the jar");
+        }
+        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return read("built-in " + FILE, r, errors);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ConceptMap read(Path p, List<LoadError> errors) {
+        try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+            return read(display(p), r, errors);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            errors.add(LoadError.of(display(p), 0, null, "cannot read the SEC concept table: " + e.getMessage()));
+            return new ConceptMap(display(p), List.of());
+        }
+    }
+
+    static ConceptMap read(String name, Reader in, List<LoadError> errors) {
+        List<String> fields = moneyFields();
+        List<Mapping> rows = new ArrayList<>();
+        Map<String, Integer> ranks = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        try (CSVReader csv = new CSVReaderBuilder(in).build()) {
+            String[] header = csv.readNext();
+            if (header == null) {
+                errors.add(LoadError.of(name, 1, null, "empty SEC concept table: expected the header field,precedence,concept,note"));
+                return new ConceptMap(name, List.of());
+            }
+            Map<String, Integer> col = new HashMap<>();
+            for (int i = 0; i < header.length; i++) {
+                String h = header[i].strip().toLowerCase(Locale.ROOT);
+                if (i == 0 && h.startsWith("\uFEFF")) {
+                    h = h.substring(1);
+                }
+                col.put(h, i);
+            }
+            for (String need : List.of("field", "precedence", "concept")) {
+                if (!col.containsKey(need)) {
+                    errors.add(LoadError.of(name, 1, need, "SEC concept table: missing column (expected field,precedence,concept,note); "
+                            + "no concept is mapped"));
+                    return new ConceptMap(name, List.of());
+                }
+            }
+            String[] row;
+            long before = csv.getLinesRead();
+            while ((row = csv.readNext()) != null) {
+                int line = (int) before + 1;
+                before = csv.getLinesRead();
+                if (row.length == 1 && row[0].isBlank()) {
+                    continue;
+                }
+                if (row.length != header.length) {
+                    errors.add(LoadError.of(name, line, null, "row has " + row.length + " cells, the header has " + header.length + "; row ignored"));
+                    continue;
+                }
+                String field = row[col.get("field")].strip();
+                String rank = row[col.get("precedence")].strip();
+                String concept = row[col.get("concept")].strip();
+                if (!fields.contains(field)) {
+                    errors.add(LoadError.of(name, line, "field", "'" + field + "' is not an amount field of statements ("
+                            + String.join(", ", fields) + "); row ignored"));
+                    continue;
+                }
+                int p;
+                try {
+                    p = Integer.parseInt(rank);
+                    if (p < 1) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    errors.add(LoadError.of(name, line, "precedence", "expected a whole number from 1 (first choice), found '" + rank + "'; row ignored"));
+                    continue;
+                }
+                if (!CONCEPT.matcher(concept).matches()) {
+                    errors.add(LoadError.of(name, line, "concept", "expected namespace:Name, e.g. us-gaap:Revenues, found '" + concept + "'; row ignored"));
+                    continue;
+                }
+                if (!seen.add(field + "|" + concept)) {
+                    errors.add(LoadError.of(name, line, "concept", concept + " is already mapped to " + field + "; row ignored"));
+                    continue;
+                }
+                Integer prior = ranks.putIfAbsent(field + "|" + p, line);
+                if (prior != null) {
+                    errors.add(LoadError.of(name, line, "precedence", field + " already has a concept of precedence " + p + " (line " + prior
+                            + "); row ignored"));
+                    continue;
+                }
+                rows.add(new Mapping(field, p, concept, INSTANT_FIELDS.contains(field)));
+            }
+        } catch (CsvValidationException | IOException | RuntimeException e) {
+            errors.add(LoadError.of(name, 0, null, "malformed SEC concept table: " + e.getMessage()));
+        }
+        return new ConceptMap(name, Collections.unmodifiableList(rows));
+    }
+
+    private static String display(Path p) {
+        return p.normalize().toString().replace('\\', '/');
+    }
+}
