@@ -39,6 +39,17 @@ class DocsTest {
         List<Block> blocks = blocks("docs/writing-rules.md");
         assertEquals(Set.of("file", "lines-of", "output-of"), Set.copyOf(blocks.stream().map(Block::kind).toList()));
         assertTrue(blocks.size() >= 5);
+        check(blocks);
+    }
+
+    @Test
+    void readmeShowsRealOutput() {
+        List<Block> blocks = blocks("README.md");
+        assertEquals(2, blocks.stream().filter(b -> b.kind().equals("output-of")).count());
+        check(blocks);
+    }
+
+    private static void check(List<Block> blocks) {
         for (Block b : blocks) {
             switch (b.kind()) {
                 case "file" -> assertEquals(TestFiles.read(TestFiles.project(b.target())), b.text(), b.target());
