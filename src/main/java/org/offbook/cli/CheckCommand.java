@@ -73,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
             description = "Suppressions and severity overrides, each with a reason (see docs/report-format.md).")
     Path config;
 
-    @Option(names = "--max-firings", paramLabel = "N", description = "Stop the rules after N firings (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-firings", paramLabel = "N", description = "Stop a rule that fires N times; the other rules go on (default: ${DEFAULT-VALUE}).")
     long maxFirings = RuleRunner.Limits.DEFAULT.maxFirings();
 
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop the rules after this many seconds (default: ${DEFAULT-VALUE}).")

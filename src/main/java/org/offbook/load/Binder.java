@@ -35,6 +35,8 @@ final class Binder {
     static final Set<String> IGNORED = Set.of("note", "notes");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final int MAX_DIGITS = 40;
+    static final int MAX_TEXT = 10_000;
+    private static final BigDecimal MAX_YEARS = BigDecimal.valueOf(1000);
 
     private Binder() {
     }
@@ -46,12 +48,13 @@ final class Binder {
         fields.forEach(c -> known.add(c.getName()));
         for (String name : raw.fieldNames()) {
             if (!known.contains(name) && !IGNORED.contains(name) && !name.startsWith("x-")) {
-                errors.add(LoadError.of(raw.file(), raw.lineOf(name), name,
+                errors.add(LoadError.of(raw.file(), raw.lineOf(name), shownName(name),
                         "unknown field for " + FactTypes.nameOf(type) + suggestion(name, known)
                                 + " (custom fields must start with 'x-')"));
             }
         }
         String currency = null;
+        boolean badCurrency = false;
         if (known.contains("currency")) {
             try {
                 currency = raw.text("currency");
@@ -60,6 +63,7 @@ final class Binder {
                 }
             } catch (RawRecord.FieldException | IllegalArgumentException e) {
                 currency = null; // reported below when the field itself is bound
+                badCurrency = true;
             }
         }
         Object[] args = new Object[fields.size() + 1];
@@ -67,7 +71,7 @@ final class Binder {
             RecordComponent c = fields.get(i);
             String name = c.getName();
             try {
-                Object value = convert(c, raw, currency);
+                Object value = convert(c, raw, currency, badCurrency);
                 if (name.equals("source") && value == null) {
                     value = defaultSource;
                 }
@@ -78,8 +82,11 @@ final class Binder {
                 }
                 args[i] = value;
             } catch (RawRecord.FieldException | IllegalArgumentException e) {
-                errors.add(LoadError.of(raw.file(), raw.lineOf(name), name, e.getMessage()));
+                errors.add(LoadError.of(raw.file(), raw.lineOf(name), name, shown(e.getMessage(), 1000)));
             }
+        }
+        if (errors.size() == before) {
+            checkDateOrder(type, fields, args, raw, errors);
         }
         if (errors.size() > before) {
             return null;
@@ -93,13 +100,13 @@ final class Binder {
         }
     }
 
-    private static Object convert(RecordComponent c, RawRecord raw, String currency) throws RawRecord.FieldException {
+    private static Object convert(RecordComponent c, RawRecord raw, String currency, boolean badCurrency) throws RawRecord.FieldException {
         String name = c.getName();
         Class<?> t = c.getType();
         if (t == List.class) {
             List<String> values = raw.list(name);
             for (String v : values) {
-                checkLength(v);
+                checkText(v);
             }
             return values.isEmpty() ? List.of() : List.copyOf(values);
         }
@@ -107,7 +114,18 @@ final class Binder {
         if (text == null) {
             return null;
         }
-        checkLength(text);
+        checkText(text);
+        try {
+            return convertText(c, text, currency, badCurrency);
+        } catch (IllegalArgumentException e) {
+            // the message quotes the value: keep it to one short line whatever the value holds
+            throw new IllegalArgumentException(e.getMessage().replace(text, shown(text)), null);
+        }
+    }
+
+    private static Object convertText(RecordComponent c, String text, String currency, boolean badCurrency) {
+        String name = c.getName();
+        Class<?> t = c.getType();
         if (t == String.class) {
             return string(c, text);
         }
@@ -115,7 +133,15 @@ final class Binder {
             return number(c, text);
         }
         if (t == Money.class) {
-            Money m = Money.parse(text, currency);
+            Money m;
+            try {
+                m = Money.parse(text, currency);
+            } catch (IllegalArgumentException e) {
+                if (badCurrency && e.getMessage().contains("has no currency code")) {
+                    throw new IllegalArgumentException("amount '" + text + "' has no currency code and the fact's 'currency' is not valid");
+                }
+                throw e;
+            }
             if (c.isAnnotationPresent(NonNegative.class) && m.amount().signum() < 0) {
                 throw new IllegalArgumentException("cannot be negative: " + text);
             }
@@ -167,6 +193,11 @@ final class Binder {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("expected a number, found '" + text + "'");
         }
+        if ((long) v.precision() - v.scale() > MAX_DIGITS || v.scale() > MAX_DIGITS) {
+            // 1e999999999 is short to write but no field means it, and arithmetic on it never ends
+            throw new IllegalArgumentException("number out of range: '" + text + "' (at most " + MAX_DIGITS
+                    + " digits before and after the decimal point)");
+        }
         if (percent) {
             if (!c.isAnnotationPresent(Share.class)) {
                 throw new IllegalArgumentException("a percentage is only allowed for shares: '" + text + "'");
@@ -178,6 +209,10 @@ final class Binder {
         }
         if (c.isAnnotationPresent(NonNegative.class) && v.signum() < 0) {
             throw new IllegalArgumentException("cannot be negative: " + text);
+        }
+        if ((c.getName().equals("years") || c.getName().endsWith("Years")) && v.compareTo(MAX_YEARS) > 0) {
+            // dates are computed from tenors: a tenor of a billion years is no date at all
+            throw new IllegalArgumentException("too large for a number of years: " + text + " (at most " + MAX_YEARS + ")");
         }
         return v.stripTrailingZeros();
     }
@@ -191,30 +226,138 @@ final class Binder {
             if (text.matches("\\d{4}-\\d{2}")) {
                 return YearMonth.parse(text).atEndOfMonth();
             }
+            if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                // LocalDate.parse also takes "+999999999-12-31", a date no arithmetic can go past
+                throw new DateTimeParseException("not a date", text, 0);
+            }
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("expected a date like 2025-12-31 (or 2025-12, or 2025), found '" + text + "'");
         }
     }
 
-    private static void checkLength(String text) {
-        if (text.length() > 10_000) {
-            throw new IllegalArgumentException("value longer than 10000 characters");
+    /** A value is at most 10,000 characters of printable text (tabs and line breaks allowed) and valid Unicode. */
+    private static void checkText(String text) {
+        if (text.length() > MAX_TEXT) {
+            throw new IllegalArgumentException("value longer than " + MAX_TEXT + " characters");
         }
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "contains the control character U+%04X; only printable text is accepted", (int) ch));
+            }
+            if (Character.isHighSurrogate(ch) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(ch)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "is not valid Unicode text: unpaired surrogate U+%04X", (int) ch));
+            }
+        }
+    }
+
+    /** Pairs of fields where the second cannot come before the first. */
+    private static final List<String[]> DATE_ORDER = List.of(
+            new String[] {"start", "end", "a period cannot end before it starts"},
+            new String[] {"start", "maturity", "debt cannot mature before it is raised"});
+
+    private static void checkDateOrder(Class<?> type, List<RecordComponent> fields, Object[] args, RawRecord raw,
+                                       List<LoadError> errors) {
+        for (String[] pair : DATE_ORDER) {
+            int from = indexOf(fields, pair[0]);
+            int to = indexOf(fields, pair[1]);
+            if (from < 0 || to < 0 || !(args[from] instanceof LocalDate start) || !(args[to] instanceof LocalDate end)) {
+                continue;
+            }
+            String startText;
+            try {
+                startText = raw.text(pair[0]);
+            } catch (RawRecord.FieldException e) {
+                continue;
+            }
+            // a bare year or month means its last day; as a start it may mean any day of it
+            LocalDate earliest = startText != null && startText.matches("\\d{4}") ? start.withDayOfYear(1)
+                    : startText != null && startText.matches("\\d{4}-\\d{2}") ? start.withDayOfMonth(1) : start;
+            if (end.isBefore(earliest)) {
+                errors.add(LoadError.of(raw.file(), raw.lineOf(pair[1]), pair[1], pair[1] + " " + end + " is before "
+                        + pair[0] + " " + shown(startText) + ": " + pair[2]));
+            }
+        }
+    }
+
+    private static int indexOf(List<RecordComponent> fields, String name) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i).getName().equals(name) && fields.get(i).getType() == LocalDate.class) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A value as quoted in a message: at most 80 characters, on one line, nothing a terminal would act on. */
+    static String shown(String text) {
+        return shown(text, 80);
+    }
+
+    /** A field or column name as named in a message. */
+    static String shownName(String name) {
+        return shown(name, 100);
+    }
+
+    /**
+     * Text fit for a one-line message: control characters, unpaired surrogates and bidirectional
+     * overrides are written as escapes ({@code \n}, {@code \u001B}), and text beyond {@code max}
+     * characters is cut, with "...".
+     */
+    static String shown(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(Math.min(text.length(), max) + 8);
+        for (int i = 0; i < text.length(); i++) {
+            if (sb.length() >= max) {
+                sb.append("...");
+                break;
+            }
+            char ch = text.charAt(i);
+            if (Character.isHighSurrogate(ch) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                sb.append(ch).append(text.charAt(++i));
+            } else if (ch == '\n') {
+                sb.append("\\n");
+            } else if (ch == '\r') {
+                sb.append("\\r");
+            } else if (ch == '\t') {
+                sb.append("\\t");
+            } else if (ch < 0x20 || (ch >= 0x7F && ch <= 0x9F) || Character.isSurrogate(ch) || bidiControl(ch)) {
+                sb.append(String.format(Locale.ROOT, "\\u%04X", (int) ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Characters that reorder the text around them on screen (embeddings, overrides, isolates). */
+    static boolean bidiControl(char ch) {
+        return (ch >= 0x202A && ch <= 0x202E) || (ch >= 0x2066 && ch <= 0x2069);
     }
 
     /** A hint for a misspelt field: the known name closest by edit distance, if close. */
     static String suggestion(String name, Set<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int limit = Math.max(2, name.length() / 3);
         for (String k : known) {
+            if (Math.abs(name.length() - k.length()) > limit) {
+                continue; // too far apart to suggest, and a long name would make the distance costly
+            }
             int d = distance(name.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 bestDistance = d;
                 best = k;
             }
         }
-        return best != null && bestDistance <= Math.max(2, name.length() / 3) ? " (did you mean '" + best + "'?)" : "";
+        return best != null && bestDistance <= limit ? " (did you mean '" + best + "'?)" : "";
     }
 
     private static int distance(String a, String b) {

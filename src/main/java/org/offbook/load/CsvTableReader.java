@@ -3,6 +3,8 @@ package org.offbook.load;
 import com.opencsv.CSVParserBuilder;
 import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
+import com.opencsv.exceptions.CsvMalformedLineException;
+import com.opencsv.exceptions.CsvMultilineLimitBrokenException;
 import com.opencsv.exceptions.CsvValidationException;
 import java.io.IOException;
 import java.io.Reader;
@@ -25,6 +27,11 @@ import org.offbook.facts.FactTypes;
  */
 final class CsvTableReader {
 
+    /** Longest line read, in characters. */
+    static final int MAX_LINE = 1 << 20;
+    /** Most lines one row (a quoted cell with line breaks) may run over. */
+    static final int MAX_ROW_LINES = 100;
+
     private CsvTableReader() {
     }
 
@@ -43,12 +50,13 @@ final class CsvTableReader {
             known.add(c.getName());
         }
         int read = 0;
+        long linesBefore = 0;
         List<Fact> found = new ArrayList<>();
         List<LoadError> problems = new ArrayList<>();
-        try (CSVReader csv = new CSVReaderBuilder(in)
+        try (CSVReader csv = new CSVReaderBuilder(new LineLimited(in, MAX_LINE))
                 .withCSVParser(new CSVParserBuilder().withStrictQuotes(false).build())
                 .withKeepCarriageReturn(false)
-                .withMultilineLimit(100)
+                .withMultilineLimit(MAX_ROW_LINES)
                 .build()) {
             String[] header = csv.readNext();
             if (header == null) {
@@ -65,9 +73,9 @@ final class CsvTableReader {
                     continue;
                 }
                 if (columns.containsKey(name)) {
-                    problems.add(LoadError.of(file, 1, name, "column appears twice in the header"));
+                    problems.add(LoadError.of(file, 1, Binder.shownName(name), "column appears twice in the header"));
                 } else if (!known.contains(name) && !Binder.IGNORED.contains(name) && !name.startsWith("x-")) {
-                    problems.add(LoadError.of(file, 1, name, "unknown column for " + type + Binder.suggestion(name, known)
+                    problems.add(LoadError.of(file, 1, Binder.shownName(name), "unknown column for " + type + Binder.suggestion(name, known)
                             + " (custom columns must start with 'x-')"));
                 }
                 columns.put(name, i);
@@ -77,7 +85,7 @@ final class CsvTableReader {
                 errors.add(LoadError.of(file, 1, null, "header not understood; file not loaded"));
                 return 0;
             }
-            long linesBefore = csv.getLinesRead();
+            linesBefore = csv.getLinesRead();
             String[] row;
             while ((row = csv.readNext()) != null) {
                 int line = (int) linesBefore + 1;
@@ -99,9 +107,30 @@ final class CsvTableReader {
             errors.addAll(problems);
             errors.add(LoadError.of(file, read + 1, null, "not valid UTF-8 text near this row; save the file as UTF-8; file not loaded"));
             return read;
+        } catch (CsvMalformedLineException e) {
+            errors.addAll(problems);
+            errors.add(LoadError.of(file, (int) linesBefore + 1, null,
+                    "malformed CSV: a quoted cell in the row starting on this line is never closed; file not loaded"));
+            return read;
+        } catch (CsvMultilineLimitBrokenException e) {
+            errors.addAll(problems);
+            errors.add(LoadError.of(file, (int) linesBefore + 1, null, "malformed CSV: the row starting on this line runs over more than "
+                    + MAX_ROW_LINES + " lines (probably a quote that is never closed); file not loaded"));
+            return read;
+        } catch (LineLimited.TooLong e) {
+            errors.addAll(problems);
+            errors.add(LoadError.of(file, (int) linesBefore + 1, null, "malformed CSV: a line longer than " + MAX_LINE
+                    + " characters near this row; file not loaded"));
+            return read;
+        } catch (LineLimited.TooLarge e) {
+            errors.addAll(problems);
+            errors.add(LoadError.of(file, 0, null, "file is larger than " + FolderLoader.MAX_FILE_BYTES / (1024 * 1024)
+                    + " MiB, the limit; file not loaded"));
+            return read;
         } catch (CsvValidationException | IOException | RuntimeException e) {
             errors.addAll(problems);
-            errors.add(LoadError.of(file, 0, null, "malformed CSV: " + e.getMessage() + "; file not loaded"));
+            errors.add(LoadError.of(file, (int) linesBefore + 1, null, "malformed CSV: "
+                    + Binder.shown(String.valueOf(e.getMessage()), 200) + "; file not loaded"));
             return read;
         }
         facts.addAll(found);

@@ -53,7 +53,10 @@ public final class FolderLoader {
         List<FileStats> stats = new ArrayList<>();
         SecData sec = new SecData(); // SEC EDGAR data: companyfacts JSON, data-set zips and folders (docs/sec-data.md)
         for (var e : files.entrySet()) {
-            if (!sec.read(e.getKey(), e.getValue(), errors)) {
+            FileStats refused = refuse(e.getKey(), e.getValue(), errors);
+            if (refused != null) {
+                stats.add(refused);
+            } else if (!sec.read(e.getKey(), e.getValue(), errors)) {
                 stats.add(readFile(e.getKey(), e.getValue(), facts, errors));
             }
         }
@@ -151,6 +154,22 @@ public final class FolderLoader {
     private static boolean hidden(Path p) {
         Path name = p.getFileName();
         return name != null && name.toString().startsWith(".");
+    }
+
+    /**
+     * A name that leads to no readable file is reported and never opened: a broken symbolic link,
+     * a pipe (opening one waits for a writer), a device or socket, a file we may not read.
+     */
+    private static FileStats refuse(String name, Path path, List<LoadError> errors) {
+        String why = !Files.exists(path) ? "cannot read: broken symbolic link (what it points to does not exist)"
+                : !Files.isRegularFile(path) ? "not a regular file (a pipe, device or socket); not read"
+                : !Files.isReadable(path) ? "cannot read: permission denied" : null;
+        if (why == null) {
+            return null;
+        }
+        errors.add(LoadError.of(name, 0, null, why));
+        String lower = name.toLowerCase(Locale.ROOT);
+        return new FileStats(name, lower.endsWith(".json") ? "json" : lower.endsWith(".csv") ? "csv" : "tsv", 0, 0);
     }
 
     private static FileStats readFile(String name, Path path, List<Fact> facts, List<LoadError> errors) {

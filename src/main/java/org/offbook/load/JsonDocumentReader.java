@@ -1,6 +1,7 @@
 package org.offbook.load;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.offbook.facts.Fact;
 import org.offbook.facts.FactTypes;
 
@@ -53,7 +57,9 @@ final class JsonDocumentReader {
         List<Fact> found = new ArrayList<>();
         List<LoadError> problems = new ArrayList<>();
         int[] read = {0};
-        try (JsonParser p = MAPPER.createParser(in)) {
+        JsonParser parser = null;
+        try (JsonParser p = MAPPER.createParser(new Bounded(in, FolderLoader.MAX_FILE_BYTES))) {
+            parser = p;
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 errors.add(LoadError.of(file, line(p), null, "not an offbook document: expected a JSON object at the top level"));
                 return 0;
@@ -82,7 +88,7 @@ final class JsonDocumentReader {
                 } else if (DOCUMENT_FIELDS.contains(key) || key.startsWith("x-")) {
                     p.skipChildren();
                 } else {
-                    problems.add(LoadError.of(file, keyLine, key, "unknown top-level key" + Binder.suggestion(key, FactTypes.BY_NAME.keySet())
+                    problems.add(LoadError.of(file, keyLine, Binder.shownName(key), "unknown top-level key" + Binder.suggestion(key, FactTypes.BY_NAME.keySet())
                             + "; expected fact arrays (" + String.join(", ", FactTypes.BY_NAME.keySet()) + ")"));
                     p.skipChildren();
                 }
@@ -105,13 +111,23 @@ final class JsonDocumentReader {
                 }
             }
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            int col = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+            // a limit (StreamConstraintsException) carries no location: take the parser's
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
+            int line = at == null ? 0 : at.getLineNr();
+            int col = at == null ? 0 : at.getColumnNr();
             errors.add(new LoadError(file, Math.max(line, 0), Math.max(col, 0), null,
-                    "malformed JSON: " + e.getOriginalMessage().replaceAll("\\s+", " ") + "; file not loaded"));
+                    "malformed JSON: " + describe(e) + "; file not loaded"));
+            return 0;
+        } catch (CharConversionException e) {
+            // Jackson guessed UTF-16 or UTF-32 from the first bytes and found no valid text
+            errors.add(LoadError.of(file, 0, null, "malformed JSON: not UTF-8 text (" + Binder.shown(e.getMessage()) + "); file not loaded"));
+            return 0;
+        } catch (Bounded.TooLarge e) {
+            errors.add(LoadError.of(file, 0, null, "file is larger than " + FolderLoader.MAX_FILE_BYTES / (1024 * 1024)
+                    + " MiB, the limit; file not loaded"));
             return 0;
         } catch (IOException e) {
-            errors.add(LoadError.of(file, 0, null, "cannot read: " + e.getMessage()));
+            errors.add(LoadError.of(file, 0, null, "cannot read: " + Binder.shown(e.getMessage())));
             return 0;
         }
         facts.addAll(found);
@@ -146,6 +162,81 @@ final class JsonDocumentReader {
         return p.currentTokenLocation().getLineNr();
     }
 
+    private static final Pattern LIMIT = Pattern.compile(
+            "(Document nesting depth|String value length|Number value length|Name length) \\((\\d+)\\) exceeds the maximum allowed \\((\\d+).*",
+            Pattern.DOTALL);
+
+    /**
+     * Jackson's message, on one line and without its internals: a limit is named in words (Jackson
+     * names the {@code StreamReadConstraints} method that sets it), and the excerpt of a bad token
+     * is cut short and stripped of control characters.
+     */
+    static String describe(JsonProcessingException e) {
+        String m = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        Matcher limit = LIMIT.matcher(m);
+        if (limit.matches()) {
+            String what = switch (limit.group(1)) {
+                case "Document nesting depth" -> "nesting depth " + limit.group(2);
+                case "String value length" -> "a text value of " + limit.group(2) + "+ characters";
+                case "Number value length" -> "a number of " + limit.group(2) + "+ characters";
+                default -> "a field name of " + limit.group(2) + "+ characters";
+            };
+            String unit = limit.group(1).equals("Document nesting depth") ? " levels" : " characters";
+            return what + " exceeds the limit of " + limit.group(3) + unit;
+        }
+        m = m.replaceAll(",? ?from `[^`]*`", "");
+        return Binder.shown(m.replaceAll("\\s+", " ").strip(), 300);
+    }
+
+    /** An input stream that refuses to give more than {@code max} bytes, whatever the file claims to be. */
+    static final class Bounded extends java.io.FilterInputStream {
+        private long left;
+
+        Bounded(InputStream in, long max) {
+            super(in);
+            this.left = max;
+        }
+
+        static final class TooLarge extends IOException {
+            private static final long serialVersionUID = 1L;
+
+            TooLarge() {
+                super("too large", null);
+            }
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0 && --left < 0) {
+                throw new TooLarge();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                left -= n;
+                if (left < 0) {
+                    throw new TooLarge();
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(Math.min(n, Math.max(left, 0) + 1));
+            left -= k;
+            if (left < 0) {
+                throw new TooLarge();
+            }
+            return k;
+        }
+    }
+
     private static String describe(JsonToken t) {
         return switch (t) {
             case START_ARRAY -> "an array";
@@ -174,7 +265,7 @@ final class JsonDocumentReader {
             if (n.isContainerNode()) {
                 throw new FieldException("expected a single value, found " + (n.isArray() ? "an array" : "an object"));
             }
-            String s = n.isBigDecimal() ? n.decimalValue().toPlainString() : n.asText();
+            String s = n.isBigDecimal() ? plain(n.decimalValue()) : n.asText();
             s = s.strip();
             return s.isEmpty() ? null : s;
         }
@@ -205,6 +296,16 @@ final class JsonDocumentReader {
         @Override
         public int lineOf(String field) {
             return lines.getOrDefault(field, line);
+        }
+
+        /**
+         * A JSON number as plain digits, unless that would be absurdly long: {@code 1e999999999}
+         * is 11 characters of JSON but a billion digits written out, so it stays in exponent form
+         * (which the binder then refuses as out of range) rather than exhausting memory.
+         */
+        static String plain(java.math.BigDecimal d) {
+            long digits = Math.max((long) d.precision() - d.scale(), (long) d.scale()) + d.precision();
+            return digits > MAX_NUMBER * 2L ? d.toString() : d.toPlainString();
         }
     }
 }

@@ -21,9 +21,11 @@ public record LoadError(String file, int line, int column, String field, String 
         return sb.toString();
     }
 
+    /** The one-line form; line breaks (a file name may hold one) are written as escapes. */
     @Override
     public String toString() {
-        return location() + ": " + (field == null ? "" : "field '" + field + "': ") + message;
+        String s = location() + ": " + (field == null ? "" : "field '" + field + "': ") + message;
+        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? s : s.replace("\r", "\\r").replace("\n", "\\n");
     }
 
     @Override

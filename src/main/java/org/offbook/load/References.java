@@ -59,7 +59,7 @@ final class References {
                 String prior = lookup.putIfAbsent(norm(alias), e.id());
                 if (prior != null && !prior.equals(e.id())) {
                     errors.add(LoadError.of(e.provenance().file(), e.provenance().line(), "aliases",
-                            "alias '" + alias + "' already names entity '" + prior + "'; ignored for '" + e.id() + "'"));
+                            "alias '" + Binder.shown(alias) + "' already names entity '" + prior + "'; ignored for '" + e.id() + "'"));
                 }
             }
         }
@@ -136,6 +136,6 @@ final class References {
 
     private static void unknown(Fact f, String field, String name, List<LoadError> errors) {
         errors.add(LoadError.of(f.provenance().file(), f.provenance().line(), field,
-                "unknown entity '" + name + "': no file defines it (add it to an \"entities\" list); fact rejected"));
+                "unknown entity '" + Binder.shown(name) + "': no file defines it (add it to an \"entities\" list); fact rejected"));
     }
 }

@@ -49,7 +49,8 @@ public final class TextReport implements Renderer {
         if (!r.errors().isEmpty()) {
             sb.append("Errors (").append(r.errors().size()).append("): these inputs or rules were not (fully) checked\n");
             for (LoadError e : r.errors()) {
-                sb.append("  ").append(e).append('\n');
+                // one line per error, even for a file whose name holds a line break
+                sb.append("  ").append(oneLine(e.toString())).append('\n');
             }
             sb.append('\n');
         }
@@ -60,7 +61,40 @@ public final class TextReport implements Renderer {
             sb.append('\n');
         }
         sb.append(summary(r)).append('\n');
-        out.write(sb.toString());
+        out.write(inert(sb.toString()));
+    }
+
+    /** Line breaks (in a file name, say) written as escapes, so that a line of the report stays one line. */
+    static String oneLine(String s) {
+        return s.replace("\r", "\\r").replace("\n", "\\n");
+    }
+
+    /**
+     * The report as a terminal may show it: control characters (escape sequences that would recolour,
+     * retitle or clear the terminal), bidirectional overrides and unpaired surrogates taken from
+     * input are replaced by U+FFFD; line breaks and tabs are kept.
+     */
+    static String inert(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            boolean bad = c != '\n' && c != '\t' && (c < 0x20 || (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E)
+                    || (c >= 0x2066 && c <= 0x2069) || (Character.isSurrogate(c) && !pair));
+            if (bad && sb == null) {
+                sb = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (sb != null) {
+                sb.append(bad ? '\uFFFD' : c);
+                if (pair) {
+                    sb.append(s.charAt(i + 1));
+                }
+            }
+            if (pair) {
+                i++;
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     private static void finding(StringBuilder sb, Finding f) {
@@ -87,7 +121,7 @@ public final class TextReport implements Renderer {
         wrap(sb, "Standards: " + String.join("; ", f.standards()), "    ", "      ");
         sb.append("    Evidence:\n");
         for (Evidence e : f.evidence()) {
-            sb.append("      ").append(e.location()).append("  ").append(e.type()).append(' ').append(e.fact()).append('\n');
+            sb.append("      ").append(oneLine(e.location() + "  " + e.type() + " " + e.fact())).append('\n');
         }
         sb.append("    Fingerprint: ").append(f.fingerprint()).append("  (rule ").append(f.ruleFile()).append(")\n\n");
     }

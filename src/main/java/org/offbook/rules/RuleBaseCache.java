@@ -89,7 +89,7 @@ public final class RuleBaseCache {
     /** The cached rule base for this key, or null. */
     KieBase load(String key) {
         Path file = entry(key);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file) || !privateToUs(dir, true) || !privateToUs(file, false)) {
             return null;
         }
         try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(Files.readAllBytes(file)),
@@ -107,6 +107,33 @@ public final class RuleBaseCache {
                 // a cache we cannot clean is still only a cache
             }
             return null;
+        }
+    }
+
+    /**
+     * An entry is compiled code, loaded by deserialisation: it is used only from a folder and a file
+     * that are ours and that no one else may write. A shared or world-writable cache folder would
+     * let another user run code as us.
+     */
+    static boolean privateToUs(Path p, boolean followLinks) {
+        try {
+            java.nio.file.attribute.PosixFileAttributes a = followLinks
+                    ? Files.readAttributes(p, java.nio.file.attribute.PosixFileAttributes.class)
+                    : Files.readAttributes(p, java.nio.file.attribute.PosixFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            if (a.permissions().contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                    || a.permissions().contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+                return false;
+            }
+            try {
+                return a.owner().equals(p.getFileSystem().getUserPrincipalLookupService()
+                        .lookupPrincipalByName(System.getProperty("user.name")));
+            } catch (IOException e) {
+                return true; // no name for this user (a container without a passwd entry): permissions checked above
+            }
+        } catch (UnsupportedOperationException e) {
+            return true; // not a POSIX file system: the folder keeps the platform's protections
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -86,8 +86,12 @@ public final class RuleCompiler {
         for (Map.Entry<String, Path> e : drl.entrySet()) {
             try {
                 texts.put(e.getKey(), Files.readString(e.getValue(), StandardCharsets.UTF_8));
+            } catch (java.nio.charset.CharacterCodingException ex) {
+                errors.add(LoadError.of(display.get(e.getKey()), 0, null,
+                        "not valid UTF-8 text; save the file as UTF-8 (file left out; the other rule files still run)"));
             } catch (IOException ex) {
-                errors.add(LoadError.of(display.get(e.getKey()), 0, null, "cannot read: " + ex.getMessage()));
+                errors.add(LoadError.of(display.get(e.getKey()), 0, null, "cannot read: " + ex.getMessage()
+                        + " (file left out; the other rule files still run)"));
             }
         }
         if (texts.isEmpty()) {

@@ -161,9 +161,25 @@ final class DataSets {
         return true;
     }
 
+    /** Longest line of a data-set member, and most characters read from one (a quarter's num.txt is a few hundred MB). */
+    static final int MAX_LINE = 1 << 20;
+    static final long MAX_MEMBER_CHARS = 8L << 30;
+
     private static Reader reader(InputStream in) {
-        // malformed bytes become U+FFFD: only names and footnotes could hold them, never a value offbook uses
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        // malformed bytes become U+FFFD: only names and footnotes could hold them, never a value offbook uses;
+        // a line or member beyond the limits (a damaged or hostile zip) fails as an IOException, reported below
+        return new org.offbook.load.LineLimited(
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16), MAX_LINE, MAX_MEMBER_CHARS);
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof org.offbook.load.LineLimited.TooLong) {
+            return "a line longer than " + MAX_LINE + " characters";
+        }
+        if (e instanceof org.offbook.load.LineLimited.TooLarge) {
+            return "more than " + MAX_MEMBER_CHARS + " characters";
+        }
+        return e.getMessage();
     }
 
     private static CSVReader tsv(Reader r) {
@@ -244,7 +260,7 @@ final class DataSets {
             }
         } catch (IOException | CsvValidationException | RuntimeException e) {
             errors.addAll(problems);
-            errors.add(LoadError.of(subName, 0, null, "cannot read: " + e.getMessage() + "; data set not loaded"));
+            errors.add(LoadError.of(subName, 0, null, "cannot read: " + reason(e) + "; data set not loaded"));
             return false;
         }
 
@@ -340,7 +356,7 @@ final class DataSets {
             }
         } catch (IOException | CsvValidationException | RuntimeException e) {
             errors.addAll(problems);
-            errors.add(LoadError.of(numName, 0, null, "cannot read: " + e.getMessage() + "; data set not loaded"));
+            errors.add(LoadError.of(numName, 0, null, "cannot read: " + reason(e) + "; data set not loaded"));
             return false;
         }
         errors.addAll(problems);

@@ -1,0 +1,392 @@
+package org.offbook.robustness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.opencsv.CSVWriter;
+import com.opencsv.ICSVWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.AfterContainer;
+import org.offbook.TestFiles;
+import org.offbook.facts.Fact;
+import org.offbook.facts.FactTypes;
+import org.offbook.facts.Money;
+import org.offbook.load.FileStats;
+import org.offbook.load.FolderLoader;
+import org.offbook.load.LoadError;
+import org.offbook.load.LoadResult;
+import org.offbook.prepare.Derivations;
+
+/**
+ * Fuzzing of the loaders with jqwik: the real filings, mutated byte by byte, and generated
+ * documents and tables full of awkward values. Whatever the input, no exception escapes the
+ * loader: every problem is a one-line error naming the file, the counts reconcile, and what the
+ * loader accepts is safe to compute with (the derived facts and every fact's own computations).
+ *
+ * <p>The tries here are a budget for the normal suite (a few seconds); a longer run is
+ * {@code -Doffbook.fuzz.tries=N} (see docs/security.md). A crash found becomes a case in
+ * {@link BadInputs} or a test in {@link LimitsTest}.
+ */
+class LoaderFuzzTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path FILINGS = TestFiles.project("filings");
+    private static final Path ENTITIES = FILINGS.resolve("entities.json");
+    private static final Path WORK;
+    private static final List<Seed> JSON_SEEDS = new ArrayList<>();
+    private static final List<Seed> CSV_SEEDS = new ArrayList<>();
+
+    /** A seed file: its name (which, for CSV, says its fact type) and its bytes. */
+    record Seed(String name, byte[] bytes) {
+        @Override
+        public String toString() {
+            return name + " (" + bytes.length + " bytes)";
+        }
+    }
+
+    static {
+        try {
+            WORK = Files.createTempDirectory("offbook-fuzz");
+            try (Stream<Path> walk = Files.walk(FILINGS)) {
+                for (Path p : (Iterable<Path>) walk.sorted()::iterator) {
+                    if (p.toString().endsWith(".json")) {
+                        JSON_SEEDS.add(new Seed(p.getFileName().toString(), Files.readAllBytes(p)));
+                        CSV_SEEDS.addAll(asTables(p));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterContainer
+    static void removeWorkFolder() throws IOException {
+        try (Stream<Path> walk = Files.walk(WORK)) {
+            for (Path p : (Iterable<Path>) walk.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** The fact arrays of a JSON filing as CSV tables ({@code meta.stakes.csv}): realistic CSV seeds. */
+    private static List<Seed> asTables(Path json) throws IOException {
+        List<Seed> out = new ArrayList<>();
+        JsonNode doc = JSON.readTree(json.toFile());
+        String source = doc.path("source").asText("seed");
+        for (Iterator<Map.Entry<String, JsonNode>> it = doc.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!FactTypes.BY_NAME.containsKey(e.getKey()) || !e.getValue().isArray() || e.getValue().isEmpty()) {
+                continue;
+            }
+            Set<String> columns = new LinkedHashSet<>();
+            for (JsonNode fact : e.getValue()) {
+                fact.fieldNames().forEachRemaining(columns::add);
+            }
+            columns.add("source");
+            StringWriter w = new StringWriter();
+            try (CSVWriter csv = new CSVWriter(w, ',', '"', '"', "\n")) {
+                csv.writeNext(columns.toArray(String[]::new), false);
+                for (JsonNode fact : e.getValue()) {
+                    List<String> row = new ArrayList<>();
+                    for (String c : columns) {
+                        JsonNode v = fact.get(c);
+                        if (v == null && c.equals("source")) {
+                            row.add(source);
+                        } else if (v == null || v.isNull()) {
+                            row.add("");
+                        } else if (v.isArray()) {
+                            List<String> items = new ArrayList<>();
+                            v.forEach(i -> items.add(i.asText()));
+                            row.add(String.join("; ", items));
+                        } else {
+                            row.add(v.isContainerNode() ? v.toString() : v.asText());
+                        }
+                    }
+                    csv.writeNext(row.toArray(String[]::new), false);
+                }
+            }
+            String base = json.getFileName().toString().replace(".json", "");
+            out.add(new Seed(base + "." + e.getKey() + ".csv", w.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------ properties
+
+    @Property(tries = 300)
+    @AddLifecycleHook(FuzzTries.class)
+    void mutatedJsonFilingsNeverEscapeTheLoader(@ForAll("jsonSeeds") Seed seed, @ForAll("mutations") List<Mutation> mutations) {
+        loadsCleanly("fuzz.json", mutate(seed.bytes(), mutations));
+    }
+
+    @Property(tries = 300)
+    @AddLifecycleHook(FuzzTries.class)
+    void mutatedCsvTablesNeverEscapeTheLoader(@ForAll("csvSeeds") Seed seed, @ForAll("mutations") List<Mutation> mutations) {
+        loadsCleanly("fuzz." + seed.name().replaceAll("^.*\\.(\\w+)\\.csv$", "$1") + ".csv", mutate(seed.bytes(), mutations));
+    }
+
+    @Property(tries = 300)
+    @AddLifecycleHook(FuzzTries.class)
+    void generatedJsonDocumentsNeverEscapeTheLoader(@ForAll("documents") String document) {
+        loadsCleanly("generated.json", document.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Property(tries = 300)
+    @AddLifecycleHook(FuzzTries.class)
+    void generatedCsvTablesNeverEscapeTheLoader(@ForAll("tableTypes") String type, @ForAll("tables") List<List<String>> rows,
+                                                @ForAll boolean quoted) {
+        loadsCleanly("generated." + type + ".csv", table(type, rows, quoted).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The check every input must pass: loaded without an exception, and what came out is sound. */
+    static void loadsCleanly(String name, byte[] content) {
+        Path file = WORK.resolve(name);
+        try {
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long start = System.nanoTime();
+        LoadResult r = FolderLoader.load(List.of(ENTITIES, file));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis < 10_000, "loading took " + millis + " ms");
+        String shown = FolderLoader.displayName(file);
+        for (LoadError e : r.errors()) {
+            String line = e.toString();
+            assertTrue(line.chars().noneMatch(c -> c < 0x20), () -> "an error that is not one printable line: " + line);
+            assertTrue(line.length() < 2_000, () -> "an error of " + line.length() + " characters: " + line.substring(0, 200));
+            assertTrue(e.file().equals(shown) || e.file().equals(FolderLoader.displayName(ENTITIES)), () -> "an error naming another file: " + line);
+            assertTrue(e.line() >= 0 && e.column() >= 0, () -> line);
+        }
+        for (FileStats s : r.files()) {
+            assertTrue(s.loaded() >= 0 && s.loaded() <= s.read(), s::toString);
+            assertEquals(s.read(), s.loaded() + s.rejected(), s.toString());
+            if (s.rejected() > 0) {
+                assertTrue(r.errors().stream().anyMatch(e -> e.file().equals(s.file())), () -> "facts of " + s.file() + " rejected silently");
+            }
+        }
+        assertEquals(r.factsRead(), r.factsLoaded() + r.factsRejected());
+        // what was accepted is safe to compute with: derived facts, fact methods, money display
+        Derivations.derive(r.facts());
+        for (Fact f : r.facts()) {
+            exercise(f);
+        }
+    }
+
+    /** Calls every public no-argument method a fact offers to rules (getTenorYears, isAnnual, ...). */
+    static void exercise(Fact f) {
+        FactTypes.key(f);
+        for (RecordComponent c : f.getClass().getRecordComponents()) {
+            if (FactTypes.get(f, c) instanceof Money m) {
+                m.display();
+                m.toString();
+            }
+        }
+        for (Method m : f.getClass().getMethods()) {
+            if (m.getParameterCount() == 0 && Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
+                    && (m.getName().startsWith("get") || m.getName().startsWith("is")) && !m.getName().equals("getClass")) {
+                try {
+                    m.invoke(f);
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(f.getClass().getSimpleName() + "." + m.getName() + "() threw on an accepted fact "
+                            + f + ": " + e.getCause(), e.getCause());
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------ mutations
+
+    /** Ways to damage a file. */
+    enum Kind { FLIP_BIT, SET_BYTE, INSERT, DELETE, DUPLICATE, REPLACE, TRUNCATE }
+
+    /**
+     * One mutation at a relative position (0 to 1) of the file.
+     *
+     * @param kind     what to do
+     * @param at       where, as a fraction of the length
+     * @param length   how many bytes to delete, duplicate or replace
+     * @param payload  what to insert or replace with
+     */
+    record Mutation(Kind kind, double at, int length, String payload) {
+    }
+
+    /** Tokens that reach the corners of the parsers and the binder. */
+    static final List<String> TOKENS = List.of("{", "}", "[", "]", "\"", ",", ":", "\\", "\\u0000", "\\ud800", "\\u001b[2J", "\\u202e",
+            "null", "true", "false", "-", "0", "-0", "1e999999999", "1e-999999999", "1E400", "9".repeat(45), "0." + "0".repeat(50) + "1",
+            "\u0000", "\uFEFF", "\r", "\r\n", "\n", "\t", "%", "120%", "-5%", "USD", "USD -1B", "XYZ 5M", "USD 1.2T", "usd 5", "2025-02-30",
+            "+999999999-12-31", "2049", "2049-13", "\"share\": 2", "\"x-a\": {\"b\": [1, [2, [3]]]}", "\"entities\"", "\"stakes\"",
+            "\"source\"", "\"note\"", "\"\"", ";", ";;", "\"\"\"", "=HYPERLINK(\"x\")", "<script>", "\u00e9", "\ud83d\ude00", "\u2028");
+
+    @Provide
+    Arbitrary<Seed> jsonSeeds() {
+        return Arbitraries.of(JSON_SEEDS);
+    }
+
+    @Provide
+    Arbitrary<Seed> csvSeeds() {
+        return Arbitraries.of(CSV_SEEDS);
+    }
+
+    @Provide
+    Arbitrary<List<Mutation>> mutations() {
+        Arbitrary<String> payload = Arbitraries.oneOf(Arbitraries.of(TOKENS), Arbitraries.strings().ofMaxLength(12),
+                Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(8));
+        return Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 200), payload)
+                .as(Mutation::new).list().ofMinSize(1).ofMaxSize(6);
+    }
+
+    static byte[] mutate(byte[] seed, List<Mutation> mutations) {
+        byte[] b = seed;
+        for (Mutation m : mutations) {
+            int at = (int) Math.min(b.length, Math.floor(m.at() * b.length));
+            int end = Math.min(b.length, at + m.length());
+            byte[] payload = m.payload().getBytes(StandardCharsets.UTF_8);
+            b = switch (m.kind()) {
+                case FLIP_BIT -> {
+                    byte[] c = b.clone();
+                    if (at < c.length) {
+                        c[at] ^= (byte) (1 << (m.length() % 8));
+                    }
+                    yield c;
+                }
+                case SET_BYTE -> {
+                    byte[] c = b.clone();
+                    if (at < c.length) {
+                        c[at] = (byte) m.length();
+                    }
+                    yield c;
+                }
+                case INSERT -> splice(b, at, at, payload);
+                case DELETE -> splice(b, at, end, new byte[0]);
+                case DUPLICATE -> splice(b, end, end, Arrays.copyOfRange(b, at, end));
+                case REPLACE -> splice(b, at, end, payload);
+                case TRUNCATE -> Arrays.copyOf(b, at);
+            };
+        }
+        return b;
+    }
+
+    private static byte[] splice(byte[] b, int from, int to, byte[] insert) {
+        byte[] out = new byte[b.length - (to - from) + insert.length];
+        System.arraycopy(b, 0, out, 0, from);
+        System.arraycopy(insert, 0, out, from, insert.length);
+        System.arraycopy(b, to, out, from + insert.length, b.length - to);
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------ generation
+
+    /** Values people write, values that are nearly right, and values that are wrong in every way. */
+    static final List<String> VALUES = List.of("meta", "beignet", "coreweave", "Hyperion JV", "META", "nobody", "", " ", "USD 27.3B",
+            "USD 0.01", "USD -46M", "27.3B", "USD 27,300", "USD 27.3 bn", "XYZ 1M", "USD", "20%", "100%", "0", "1", "0.5", "2", "-1", "abc",
+            "2025-10-31", "2025-10", "2049", "2025-02-30", "1900-01-01", "9999-12-31", "0000-01-01", "yes", "No", "TRUE", "maybe", "bond",
+            "SPV", "data-centre", "operating", "letter-of-intent", "1e3", "1e999999999", "1E-400", "NaN", "Infinity", "0x10", "+5", ".5",
+            "5.", "1".repeat(40), "1".repeat(41), "x".repeat(10_001), "a\nb", "a\u0000b", "\u202eevil", "\ud800", "=1+1", "<b>", "a;b;;c");
+
+    @Provide
+    Arbitrary<String> documents() {
+        List<String> keys = new ArrayList<>(FactTypes.BY_NAME.keySet());
+        keys.addAll(List.of("source", "title", "note", "x-extra", "$schema", "statments", ""));
+        Arbitrary<Object> fact = facts();
+        Arbitrary<Object> array = Arbitraries.oneOf(fact.list().ofMaxSize(4).map(l -> (Object) l), scalar(), fact);
+        return Arbitraries.maps(Arbitraries.of(keys), array).ofMaxSize(5).map(m -> {
+            try {
+                return JSON.writeValueAsString(m);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static Arbitrary<Object> facts() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Class<? extends Fact> t : FactTypes.BY_NAME.values()) {
+            for (RecordComponent c : FactTypes.inputFields(t)) {
+                names.add(c.getName());
+            }
+        }
+        names.addAll(List.of("note", "x-own", "shares", "provenance", "id "));
+        Arbitrary<Object> value = Arbitraries.oneOf(scalar(), scalar().list().ofMaxSize(3).map(l -> (Object) l),
+                Arbitraries.maps(Arbitraries.of("a", "b"), scalar()).ofMaxSize(2).map(m -> (Object) m));
+        return Arbitraries.maps(Arbitraries.of(List.copyOf(names)), value).ofMaxSize(8).map(m -> (Object) new LinkedHashMap<>(m));
+    }
+
+    private static Arbitrary<Object> scalar() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(VALUES).map(v -> (Object) v),
+                Arbitraries.strings().ofMaxLength(16).map(v -> (Object) v),
+                Arbitraries.bigDecimals().map(v -> (Object) v),
+                Arbitraries.of(new BigDecimal("1E+999999999"), new BigDecimal("1E-999999999"), new BigDecimal("-0.0"),
+                        new BigDecimal("123456789012345678901234567890123456789012345678901234567")).map(v -> (Object) v),
+                Arbitraries.longs().map(v -> (Object) v),
+                Arbitraries.of(Boolean.TRUE, Boolean.FALSE).map(v -> (Object) v),
+                Arbitraries.just((Object) "").injectNull(0.5));
+    }
+
+    @Provide
+    Arbitrary<String> tableTypes() {
+        return Arbitraries.of(List.copyOf(FactTypes.BY_NAME.keySet()));
+    }
+
+    @Provide
+    Arbitrary<List<List<String>>> tables() {
+        Arbitrary<String> cell = Arbitraries.oneOf(Arbitraries.of(VALUES), Arbitraries.strings().ofMaxLength(10),
+                Arbitraries.of("\"", "\"\"", ",", "a,b", "line\nbreak", "\r\n", "'quoted'", "x-col", "source", "note"));
+        return cell.list().ofMinSize(1).ofMaxSize(6).list().ofMinSize(1).ofMaxSize(5);
+    }
+
+    /** A table whose header holds known and unknown columns, and rows of any length. */
+    static String table(String type, List<List<String>> rows, boolean quoted) {
+        List<String> header = new ArrayList<>();
+        for (RecordComponent c : FactTypes.inputFields(FactTypes.BY_NAME.get(type))) {
+            header.add(c.getName());
+        }
+        header = header.subList(0, Math.min(header.size(), rows.get(0).size() + 2));
+        StringWriter w = new StringWriter();
+        if (quoted) {
+            try (CSVWriter csv = new CSVWriter(w, ICSVWriter.DEFAULT_SEPARATOR, '"', '"', "\r\n")) {
+                csv.writeNext(header.toArray(String[]::new));
+                for (List<String> row : rows) {
+                    csv.writeNext(row.toArray(String[]::new));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            w.write(String.join(",", header) + "\n");
+            for (List<String> row : rows) {
+                w.write(String.join(",", row) + "\n");
+            }
+        }
+        return w.toString();
+    }
+}
