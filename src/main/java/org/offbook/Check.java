@@ -47,9 +47,13 @@ public final class Check {
     }
 
     public static Report run(Options o) {
+        Progress progress = Progress.current();
+        progress.stage("load");
         LoadResult loaded = FolderLoader.load(o.inputs());
+        progress.stage("compile");
         CompiledRules rules = RuleCompiler.compile(o.ruleDirs());
         RuleRunner.Result result = RuleRunner.run(rules, loaded.facts(), o.limits());
+        progress.stage("report");
 
         List<LoadError> errors = new ArrayList<>(loaded.errors());
         errors.addAll(rules.errors());
@@ -65,9 +69,11 @@ public final class Check {
         for (Path p : o.inputs()) {
             shownInputs.add(p.normalize().toString().replace('\\', '/'));
         }
-        return new Report(Version.get(), shownInputs, loaded.files(), loaded.skipped(), loaded.factsRead(),
+        Report report = new Report(Version.get(), shownInputs, loaded.files(), loaded.skipped(), loaded.factsRead(),
                 loaded.factsLoaded(), rules.rules(), rules.drlFiles(), List.copyOf(errors), triaged.findings(),
                 triaged.resolved(), generatedAt(), entityNames(loaded), Severity.LOW);
+        progress.done();
+        return report;
     }
 
     private static Map<String, String> entityNames(LoadResult loaded) {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The benchmark driver behind {@code offbook bench}: for each market size, generates the market
@@ -136,13 +135,8 @@ public final class Bench {
     }
 
     private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(p)) {
-            for (Path x : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(x);
-            }
+        if (Files.exists(p)) {
+            BenchRun.deleteTree(p);
         }
     }
 
@@ -168,6 +162,9 @@ public final class Bench {
         }
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process p = pb.start();
+        // a benchmark stopped with Ctrl-C stops its measured JVM too
+        Thread stopChild = new Thread(p::destroyForcibly, "bench-stop-child");
+        Runtime.getRuntime().addShutdownHook(stopChild);
         String result = null;
         List<String> other = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -181,6 +178,7 @@ public final class Bench {
             }
         }
         int code = p.waitFor();
+        Runtime.getRuntime().removeShutdownHook(stopChild);
         if (code != 0 || result == null) {
             throw new IOException("benchmark run failed (exit " + code + "): " + String.join(" ", cmd) + "\n" + String.join("\n", other));
         }

@@ -13,7 +13,6 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -112,6 +111,25 @@ public final class BenchRun {
     // ------------------------------------------------------------------ detail
 
     static Map<String, Object> detail(Path market, Path rules, Path work, int warmup, int reps, boolean perRule) throws IOException {
+        // rule folders and caches of this run go in a folder of their own, removed at the end
+        Path scratch = Files.createTempDirectory(work, "detail");
+        try {
+            return detailIn(market, rules, scratch, warmup, reps, perRule);
+        } finally {
+            deleteTree(scratch);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static Map<String, Object> detailIn(Path market, Path rules, Path work, int warmup, int reps, boolean perRule)
+            throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         Recorder rec = new Recorder(Progress.forEnvironment());
         Progress.install(rec);
@@ -367,9 +385,5 @@ public final class BenchRun {
             // not Linux: no resident-set figure
         }
         return 0;
-    }
-
-    static Duration since(long nanos) {
-        return Duration.ofNanos(System.nanoTime() - nanos);
     }
 }

@@ -21,8 +21,9 @@ import java.util.TreeMap;
  * <p>Proportions (per company, on average): 4 statements a year (Q1-Q3 and the fiscal year, as
  * 10-Q and 10-K filers report), 1.8 financings, 2.5 supply contracts as seller, 0.7 leases,
  * 0.12 sponsored vehicles, 8% hold a portfolio stake, 15% disclose major customers, 7% do not earn
- * their interest in the latest year. One company in 20 carries a planted scenario (at least one of
- * each scenario at any size).
+ * their interest in the latest year and 12% had a year or two of operating losses before; the others
+ * earn their interest at least twice over. One company in 20 carries a planted scenario (at least one
+ * of each scenario at any size).
  *
  * <p>Deterministic: the same spec gives a byte-identical folder. Every company draws from its own
  * random stream (seed, company index), so one company's facts do not depend on another's.
@@ -250,7 +251,7 @@ public final class MarketGenerator {
                     .set("kind", "bank").set("source", "Bank register"));
         }
         for (int i = 0; i < spec.companies(); i++) {
-            company(i, Rng.of(spec.seed(), i));
+            generateCompany(i, Rng.of(spec.seed(), i));
         }
     }
 
@@ -261,7 +262,7 @@ public final class MarketGenerator {
         double vieExposure;
     }
 
-    private void company(int i, Rng r) throws IOException {
+    private void generateCompany(int i, Rng r) throws IOException {
         String id = company(i);
         int scenario = plantedAt[i];
         boolean isPlanted = scenario >= 0;
@@ -276,6 +277,13 @@ public final class MarketGenerator {
         double rate = r.uniform(0.03, 0.08);
         double equityRatio = r.uniform(0.3, 1.5);
         boolean zombie = r.chance(0.07);
+        // some companies went through a bad patch: one or two years that did not earn their interest
+        int distressFrom = Integer.MAX_VALUE;
+        int distressTo = Integer.MIN_VALUE;
+        if (spec.years() > 2 && r.chance(0.12)) {
+            distressFrom = r.between(firstYear(), LAST_YEAR - 2);
+            distressTo = Math.min(LAST_YEAR - 1, distressFrom + r.between(0, 1));
+        }
         boolean rpoReporter = r.chance(0.10);
         double rpoMultiple = r.uniform(0.3, 2.5);
         double leaseLiabilities = r.chance(0.5) ? r.uniform(0.02, 0.3) : 0;
@@ -289,7 +297,7 @@ public final class MarketGenerator {
             plantScenario(i, SCENARIOS.get(scenario), pr, flags, lastRevenue);
         }
 
-        statements(i, r, revenue0, growth, margin, debtRatio, rate, equityRatio, zombie && !flags.coverBreach, flags.coverBreach,
+        statements(i, r, revenue0, growth, margin, debtRatio, rate, equityRatio, zombie || flags.coverBreach, distressFrom, distressTo,
                 rpoReporter && flags.rpoMultiple == 0, rpoMultiple, flags.rpoMultiple, flags.vieExposure, leaseLiabilities);
 
         // debt
@@ -402,9 +410,14 @@ public final class MarketGenerator {
         return (i + 1 + r.nextInt(spec.companies() - 1)) % spec.companies();
     }
 
+    /**
+     * Q1-Q3 and fiscal-year statements for every year. A healthy year earns its interest at least twice
+     * over, in every quarter; a year of distress (and the latest year of a company that no longer earns
+     * its interest) has an operating loss.
+     */
     private void statements(int i, Rng r, double revenue0, double growth, double margin, double debtRatio, double rate,
-                            double equityRatio, boolean zombie, boolean coverBreach, boolean rpoReporter, double rpoMultiple,
-                            double plantedRpoMultiple, double vieExposure, double leaseLiabilities) throws IOException {
+                            double equityRatio, boolean breachLastYear, int distressFrom, int distressTo, boolean rpoReporter,
+                            double rpoMultiple, double plantedRpoMultiple, double vieExposure, double leaseLiabilities) throws IOException {
         String id = company(i);
         for (int y = firstYear(); y <= LAST_YEAR; y++) {
             boolean last = y == LAST_YEAR;
@@ -412,20 +425,15 @@ public final class MarketGenerator {
             double m = margin + 0.03 * r.gaussian();
             double debt = rev * debtRatio;
             double interest = debt * rate;
-            if (last && (zombie || coverBreach)) {
+            if (last && breachLastYear || y >= distressFrom && y <= distressTo) {
                 m = -r.uniform(0.01, 0.15);
-            } else if (last) {
-                // a healthy company earns its interest in the latest year, with room to spare
-                m = Math.max(m, 0.03);
-                if (rev * m < 1.5 * interest) {
-                    interest = rev * m / 1.5;
-                    debt = interest / rate;
-                }
+            } else {
+                m = Math.max(m, 2 * interest / rev + 0.01);
             }
             double equity = rev * equityRatio;
             for (int q = 1; q <= 3; q++) {
                 double qrev = rev / 4 * (1 + 0.04 * r.gaussian());
-                double qop = qrev * (m + 0.02 * r.gaussian());
+                double qop = qrev * m * (1 + 0.15 * r.gaussian());
                 double qint = interest / 4;
                 LocalDate start = LocalDate.of(y, 3 * q - 2, 1);
                 emit(i, Row.of("statements").set("entity", id).set("period", "Q" + q + " " + y).set("start", start)

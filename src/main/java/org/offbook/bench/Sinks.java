@@ -78,13 +78,10 @@ final class Sinks {
         }
 
         private BufferedWriter start(String base, int shard, Row row) throws IOException {
-            // <anything>.<type>.csv names the type; the base keeps the tables of one type apart
-            String name = base + (shard == 1 ? "" : "-" + shard) + "." + row.type + ".csv";
-            if (base.equals("links/" + row.type) && shard == 1) {
-                name = base + ".csv";
-            } else if (base.equals("entities") && shard == 1) {
-                name = "entities.csv";
-            }
+            // a table is named after its type (links/leases.csv, entities.csv), or <anything>.<type>.csv
+            // (statements/FY2025.statements.csv, links/leases-2.leases.csv) when its name says something else
+            boolean plain = base.equals("entities") || base.equals("links/" + row.type);
+            String name = plain && shard == 1 ? base + ".csv" : base + (shard == 1 ? "" : "-" + shard) + "." + row.type + ".csv";
             Path p = out.resolve(name);
             Files.createDirectories(p.getParent());
             files.add(name);

@@ -15,8 +15,8 @@ import picocli.CommandLine.Parameters;
         description = {"Write a synthetic market in offbook's input format, with planted findings, for benchmarks and tests.",
             "Companies with quarterly and annual statements, debt, leases, supply contracts, stakes, guarantees, customer "
                     + "concentrations and sponsored vehicles; one company in 20 carries a planted rule scenario. The findings "
-                    + "the planted scenarios must produce are listed in OUT/" + "planted-findings.tsv. The same options give a "
-                    + "byte-identical folder."},
+                    + "the planted scenarios must produce are listed in OUT/planted-findings.tsv. The same options give a "
+                    + "byte-identical folder (see docs/performance.md)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "2:usage error (bad option, OUT not empty)", "1:internal error"})
 final class GenerateCommand implements Callable<Integer> {
@@ -30,7 +30,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = 1;
 
-    @Option(names = "--years", paramLabel = "Y", description = "Fiscal years of statements, up to " + 2025 + " (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--years", paramLabel = "Y", description = "Fiscal years of statements, ending with 2025 (default: ${DEFAULT-VALUE}).")
     int years = 10;
 
     @Option(names = "--layout", paramLabel = "LAYOUT",

@@ -40,15 +40,59 @@ public final class FactTypes {
     private FactTypes() {
     }
 
-    /** The input fields of a fact type: its record components less {@code provenance}. */
-    public static List<RecordComponent> inputFields(Class<?> type) {
-        List<RecordComponent> out = new ArrayList<>();
-        for (RecordComponent c : type.getRecordComponents()) {
-            if (!c.getName().equals("provenance")) {
-                out.add(c);
+    /**
+     * The record components of each type, read once: {@link Class#getRecordComponents()} builds new
+     * component objects on every call, and each parses its annotations again when asked, which made
+     * reading and fingerprinting hundreds of thousands of facts spend most of its time in reflection.
+     */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
+    private static final ClassValue<List<RecordComponent>> INPUT_FIELDS = new ClassValue<>() {
+        @Override
+        protected List<RecordComponent> computeValue(Class<?> type) {
+            List<RecordComponent> out = new ArrayList<>();
+            for (RecordComponent c : COMPONENTS.get(type)) {
+                if (!c.getName().equals("provenance")) {
+                    out.add(c);
+                }
+            }
+            return List.copyOf(out);
+        }
+    };
+
+    private static final ClassValue<List<RecordComponent>> KEY_FIELDS = new ClassValue<>() {
+        @Override
+        protected List<RecordComponent> computeValue(Class<?> type) {
+            List<RecordComponent> out = new ArrayList<>();
+            for (RecordComponent c : COMPONENTS.get(type)) {
+                if (c.isAnnotationPresent(Key.class)) {
+                    out.add(c);
+                }
+            }
+            return List.copyOf(out);
+        }
+    };
+
+    private static final ClassValue<Constructor<?>> CONSTRUCTORS = new ClassValue<>() {
+        @Override
+        protected Constructor<?> computeValue(Class<?> type) {
+            Class<?>[] params = Arrays.stream(COMPONENTS.get(type)).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            try {
+                return type.getDeclaredConstructor(params);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(type + " is not a record", e);
             }
         }
-        return out;
+    };
+
+    /** The input fields of a fact type: its record components less {@code provenance} (unmodifiable). */
+    public static List<RecordComponent> inputFields(Class<?> type) {
+        return INPUT_FIELDS.get(type);
     }
 
     public static String nameOf(Class<?> type) {
@@ -60,18 +104,21 @@ public final class FactTypes {
         return type.getSimpleName();
     }
 
-    /** A fact's type as one word for people: stake, financing, useful-life. */
+    private static final ClassValue<String> LABELS = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        }
+    };
+
+    /** A fact's type as one word for people: stake, financing, useful-life (computed once per type). */
     public static String label(Class<?> type) {
-        return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return LABELS.get(type);
     }
 
+    @SuppressWarnings("unchecked")
     public static <T> Constructor<T> canonicalConstructor(Class<T> type) {
-        Class<?>[] params = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
-        try {
-            return type.getDeclaredConstructor(params);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(type + " is not a record", e);
-        }
+        return (Constructor<T>) CONSTRUCTORS.get(type);
     }
 
     public static Object get(Object record, RecordComponent c) {
@@ -88,11 +135,9 @@ public final class FactTypes {
      */
     public static String key(Fact fact) {
         StringBuilder sb = new StringBuilder(nameOf(fact.getClass()));
-        for (RecordComponent c : fact.getClass().getRecordComponents()) {
-            if (c.isAnnotationPresent(Key.class)) {
-                Object v = get(fact, c);
-                sb.append('|').append(v == null ? "" : v);
-            }
+        for (RecordComponent c : KEY_FIELDS.get(fact.getClass())) {
+            Object v = get(fact, c);
+            sb.append('|').append(v == null ? "" : v);
         }
         return sb.toString();
     }

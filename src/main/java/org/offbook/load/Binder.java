@@ -35,6 +35,10 @@ final class Binder {
     static final Set<String> IGNORED = Set.of("note", "notes");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final int MAX_DIGITS = 40;
+    // compiled once: String.matches compiles its pattern on every call, three times per date read
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern YEAR_MONTH = Pattern.compile("\\d{4}-\\d{2}");
+    private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     static final int MAX_TEXT = 10_000;
     private static final BigDecimal MAX_YEARS = BigDecimal.valueOf(1000);
 
@@ -220,13 +224,13 @@ final class Binder {
     /** ISO dates; a year ("2049") means its last day, a month ("2049-10") its last day. */
     static LocalDate date(String text) {
         try {
-            if (text.matches("\\d{4}")) {
+            if (YEAR.matcher(text).matches()) {
                 return LocalDate.of(Integer.parseInt(text), 12, 31);
             }
-            if (text.matches("\\d{4}-\\d{2}")) {
+            if (YEAR_MONTH.matcher(text).matches()) {
                 return YearMonth.parse(text).atEndOfMonth();
             }
-            if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            if (!FULL_DATE.matcher(text).matches()) {
                 // LocalDate.parse also takes "+999999999-12-31", a date no arithmetic can go past
                 throw new DateTimeParseException("not a date", text, 0);
             }
@@ -276,8 +280,8 @@ final class Binder {
                 continue;
             }
             // a bare year or month means its last day; as a start it may mean any day of it
-            LocalDate earliest = startText != null && startText.matches("\\d{4}") ? start.withDayOfYear(1)
-                    : startText != null && startText.matches("\\d{4}-\\d{2}") ? start.withDayOfMonth(1) : start;
+            LocalDate earliest = startText != null && YEAR.matcher(startText).matches() ? start.withDayOfYear(1)
+                    : startText != null && YEAR_MONTH.matcher(startText).matches() ? start.withDayOfMonth(1) : start;
             if (end.isBefore(earliest)) {
                 errors.add(LoadError.of(raw.file(), raw.lineOf(pair[1]), pair[1], pair[1] + " " + end + " is before "
                         + pair[0] + " " + shown(startText) + ": " + pair[2]));

@@ -52,6 +52,8 @@ public final class FolderLoader {
         List<Fact> facts = new ArrayList<>();
         List<FileStats> stats = new ArrayList<>();
         SecData sec = new SecData(); // SEC EDGAR data: companyfacts JSON, data-set zips and folders (docs/sec-data.md)
+        org.offbook.Progress progress = org.offbook.Progress.current();
+        progress.files(files.size());
         for (var e : files.entrySet()) {
             FileStats refused = refuse(e.getKey(), e.getValue(), errors);
             if (refused != null) {
@@ -59,9 +61,11 @@ public final class FolderLoader {
             } else if (!sec.read(e.getKey(), e.getValue(), errors)) {
                 stats.add(readFile(e.getKey(), e.getValue(), facts, errors));
             }
+            progress.fileRead(e.getKey(), facts.size());
         }
         stats.addAll(sec.finish(facts, errors)); // after the other files, so SEC filers link to their entities
         stats.sort(Comparator.comparing(FileStats::file));
+        progress.stage("resolve");
         References.Resolved r = References.resolve(facts, errors);
         List<Fact> resolved = new ArrayList<>(r.facts());
         // per-file loaded counts after reference checks; an identical entity re-definition counts as loaded

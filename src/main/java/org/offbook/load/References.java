@@ -85,47 +85,70 @@ final class References {
         return s.toLowerCase(Locale.ROOT).strip();
     }
 
+    /** The record components of a fact type and which of them are entity references, read once per type. */
+    private record Shape(RecordComponent[] components, int[] refs) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] cs = type.getRecordComponents();
+            return new Shape(cs, java.util.stream.IntStream.range(0, cs.length).filter(i -> cs[i].isAnnotationPresent(Ref.class)).toArray());
+        }
+    };
+
     private static Fact rewrite(Fact f, Map<String, String> lookup, List<LoadError> errors) {
-        RecordComponent[] cs = f.getClass().getRecordComponents();
-        Object[] args = new Object[cs.length];
+        // only the reference fields are read unless one of them changes: most facts already use ids
+        Shape shape = SHAPES.get(f.getClass());
+        RecordComponent[] cs = shape.components();
+        Object[] changes = null;
         boolean ok = true;
-        boolean changed = false;
-        for (int i = 0; i < cs.length; i++) {
+        for (int i : shape.refs()) {
             Object v = FactTypes.get(f, cs[i]);
-            args[i] = v;
-            if (v == null || !cs[i].isAnnotationPresent(Ref.class)) {
+            if (v == null) {
                 continue;
             }
+            Object replaced = null;
             if (v instanceof String s) {
                 String id = lookup.get(norm(s));
                 if (id == null) {
                     ok = false;
                     unknown(f, cs[i].getName(), s, errors);
                 } else if (!id.equals(s)) {
-                    args[i] = id;
-                    changed = true;
+                    replaced = id;
                 }
             } else if (v instanceof List<?> list) {
                 List<String> ids = new ArrayList<>();
+                boolean listOk = true;
                 for (Object o : list) {
                     String id = lookup.get(norm((String) o));
                     if (id == null) {
                         ok = false;
+                        listOk = false;
                         unknown(f, cs[i].getName(), (String) o, errors);
                     }
                     ids.add(id);
                 }
-                if (ok && !ids.equals(list)) {
-                    args[i] = List.copyOf(ids);
-                    changed = true;
+                if (listOk && !ids.equals(list)) {
+                    replaced = List.copyOf(ids);
                 }
+            }
+            if (replaced != null) {
+                if (changes == null) {
+                    changes = new Object[cs.length];
+                }
+                changes[i] = replaced;
             }
         }
         if (!ok) {
             return null;
         }
-        if (!changed) {
+        if (changes == null) {
             return f;
+        }
+        Object[] args = new Object[cs.length];
+        for (int i = 0; i < cs.length; i++) {
+            args[i] = changes[i] != null ? changes[i] : FactTypes.get(f, cs[i]);
         }
         try {
             return (Fact) FactTypes.canonicalConstructor(f.getClass()).newInstance(args);

@@ -42,10 +42,25 @@ public final class Derivations {
     }
 
     public static Prepared derive(List<Fact> facts, List<Threshold> thresholds) {
+        return derive(facts, thresholds, type -> true);
+    }
+
+    /**
+     * Only the derived facts of the types {@code wanted} accepts: the rule runner asks for those some
+     * rule matches, so that a rule set without a cycle rule does not pay for the cycle search.
+     */
+    public static Prepared derive(List<Fact> facts, List<Threshold> thresholds, java.util.function.Predicate<Class<?>> wanted) {
         List<Object> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        out.addAll(debtTotals(facts));
-        out.addAll(supports(facts));
+        if (wanted.test(DebtTotal.class)) {
+            out.addAll(debtTotals(facts));
+        }
+        if (wanted.test(Support.class)) {
+            out.addAll(supports(facts));
+        }
+        if (!wanted.test(org.offbook.facts.Cycle.class)) {
+            return new Prepared(out, problems);
+        }
         int maxLength = threshold(thresholds, "cycle.length.max", CYCLE_LENGTH_MAX);
         int maxCycles = threshold(thresholds, "cycle.search.max", CYCLE_SEARCH_MAX);
         MoneyGraph graph = MoneyGraph.of(facts);

@@ -22,6 +22,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
+import org.offbook.Progress;
 import org.offbook.facts.Entity;
 import org.offbook.facts.Fact;
 import org.offbook.findings.Finding;
@@ -63,12 +64,26 @@ public final class RuleRunner {
         }
         Findings findings = new Findings(entities, rules.ruleFiles(), rules.ruleLines());
         List<RuleProblem> problems = new ArrayList<>();
+        Progress progress = Progress.current();
+        // the session (gigabytes on a market of thousands of companies) is gone before the findings
+        // are built: they keep only the facts each rule matched, so its memory can be reclaimed
+        long fired = fire(rules, facts, limits, findings, problems, progress);
+        progress.stage("findings");
+        List<Finding> results = findings.results(); // builds the findings, which may record template problems
+        problems.addAll(findings.problems());
+        return new Result(results, List.copyOf(problems), fired);
+    }
+
+    /** Inserts the facts into a new session, fires the rules within the limits and disposes of the session. */
+    private static long fire(CompiledRules rules, List<Fact> facts, Limits limits, Findings findings, List<RuleProblem> problems,
+                             Progress progress) {
         KieSession session = rules.kieBase().newKieSession();
         // written by the rules thread, read here after a timeout: concurrent
         Map<String, Long> firedByRule = new ConcurrentHashMap<>();
         Map<String, Rule> byKey = new ConcurrentHashMap<>();
         Set<String> stopped = ConcurrentHashMap.newKeySet();
         AtomicReference<Rule> running = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicLong firings = new java.util.concurrent.atomic.AtomicLong();
         try {
             boolean hasGlobal = rules.kieBase().getKiePackages().stream()
                     .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("findings")));
@@ -89,10 +104,31 @@ public final class RuleRunner {
                     byKey.putIfAbsent(key(r), r);
                     firedByRule.merge(key(r), 1L, Long::sum);
                     running.set(null);
+                    progress.fired(firings.incrementAndGet());
                 }
             });
-            facts.forEach(session::insert);
-            Derivations.Prepared prepared = Derivations.derive(facts, rules.thresholds());
+            progress.stage("insert");
+            // facts of a type no rule matches cannot change the outcome: they are not inserted, and
+            // derived facts no rule matches are not computed
+            MatchedTypes matched = MatchedTypes.of(rules.kieBase());
+            long inserted = 0;
+            Class<?> lastType = null;
+            boolean insert = false;
+            for (Fact f : facts) {
+                if (f.getClass() != lastType) { // facts come grouped by file, so mostly in runs of one type
+                    lastType = f.getClass();
+                    insert = matched.test(lastType);
+                }
+                if (insert) {
+                    session.insert(f);
+                }
+                if (++inserted % 10_000 == 0) {
+                    progress.inserted(inserted, facts.size());
+                }
+            }
+            progress.inserted(inserted, facts.size());
+            progress.stage("prepare");
+            Derivations.Prepared prepared = Derivations.derive(facts, rules.thresholds(), matched);
             prepared.facts().forEach(session::insert);
             prepared.problems().forEach(p -> problems.add(new RuleProblem(null, "rules", 0, p)));
             rules.thresholds().forEach(session::insert);
@@ -117,6 +153,7 @@ public final class RuleRunner {
                 t.setDaemon(true);
                 return t;
             });
+            progress.stage("rules");
             try {
                 Future<Integer> run = exec.submit(() -> {
                     while (true) {
@@ -168,10 +205,7 @@ public final class RuleRunner {
                         + " times, the limit for one rule; its further matches were dropped (it probably re-triggers itself, "
                         + "e.g. by updating a fact it matches); the other rules ran to the end"));
             }
-            long fired = firedByRule.values().stream().mapToLong(Long::longValue).sum();
-            List<Finding> results = findings.results(); // builds the findings, which may record template problems
-            problems.addAll(findings.problems());
-            return new Result(results, List.copyOf(problems), fired);
+            return firedByRule.values().stream().mapToLong(Long::longValue).sum();
         } finally {
             session.dispose();
         }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.offbook.load.LoadResult;
 import org.offbook.rules.CompiledRules;
 import org.offbook.rules.RuleCompiler;
 import org.offbook.rules.RuleRunner;
+import picocli.CommandLine;
 
 /**
  * The market generator and the baseline, at a small size (a few seconds): the same seed gives the
@@ -71,7 +73,7 @@ class MarketGeneratorTest {
         assertEquals(summary.factsByType(), countByType(loaded.facts()));
         // every scenario is planted at least once, at any size
         assertEquals(MarketGenerator.SCENARIOS.size(), summary.planted().size());
-        assertEquals(Set20.of(MarketGenerator.SCENARIOS), Set20.of(summary.planted().stream().map(Planted::rule).toList()));
+        assertEquals(new TreeSet<>(MarketGenerator.SCENARIOS), new TreeSet<>(summary.planted().stream().map(Planted::rule).toList()));
         // statements dominate, as in a real market: four a year per company
         assertEquals(COMPANIES * 4L * 3, summary.factsByType().get("statements") - vehicleStatements(loaded.facts()));
     }
@@ -106,21 +108,27 @@ class MarketGeneratorTest {
     }
 
     @Test
-    void generateCommand() {
-        StringWriter out = new StringWriter();
+    void generateCommand() throws ReflectiveOperationException {
         StringWriter err = new StringWriter();
         Path dir = tmp.resolve("cli");
-        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), "generate", "--companies", "25", "--seed", "3", "--years", "2",
-                dir.toString());
-        assertEquals(0, code, err.toString());
+        assertEquals(Main.OK, generate(err, "--companies", "25", "--seed", "3", "--years", "2", dir.toString()), err.toString());
         assertTrue(err.toString().contains("25 companies"), err.toString());
         assertTrue(Files.isRegularFile(dir.resolve(Planted.FILE)));
         assertTrue(Files.isRegularFile(dir.resolve("links/contracts.csv")));
         // a folder that is not empty is refused, as are sizes below one company per scenario
-        assertEquals(Main.USAGE, Main.execute(new PrintWriter(out), new PrintWriter(err), "generate", "--companies", "25", dir.toString()));
-        assertEquals(Main.USAGE, Main.execute(new PrintWriter(out), new PrintWriter(err), "generate", "--companies", "5",
-                tmp.resolve("small").toString()));
+        assertEquals(Main.USAGE, generate(err, "--companies", "25", dir.toString()));
+        assertEquals(Main.USAGE, generate(err, "--companies", "5", tmp.resolve("small").toString()));
         assertFalse(Files.exists(tmp.resolve("small")));
+    }
+
+    /** Runs the generate command as picocli runs it under {@code offbook} (it is package-private in cli). */
+    private static int generate(StringWriter err, String... args) throws ReflectiveOperationException {
+        var ctor = Class.forName("org.offbook.cli.GenerateCommand").getDeclaredConstructor();
+        ctor.setAccessible(true);
+        CommandLine cli = new CommandLine(ctor.newInstance());
+        cli.setOut(new PrintWriter(new StringWriter()));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
     }
 
     @Test
@@ -181,12 +189,5 @@ class MarketGeneratorTest {
             }
         }
         return m;
-    }
-
-    /** A sorted set, for comparing which scenarios appear. */
-    private static final class Set20 {
-        static java.util.Set<String> of(List<String> items) {
-            return new java.util.TreeSet<>(items);
-        }
     }
 }
