@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Start-up of `offbook check filings` on this machine: median wall time of N runs (default 10)
-# in three set-ups, from the project root:
-#   cold     no rule-base cache, no class-data-sharing archive (what the very first run pays)
-#   rules    rule-base cache only
+# in four set-ups, from the project root:
+#   cold     plain `java -jar`: no rule-base cache, no class-data-sharing archive
+#   rules    plain `java -jar` with the rule-base cache
+#   edit     the launcher after a rule edit: CDS archive, rules compiled again (no rule-base cache)
 #   cached   the launcher as users run it: rule-base cache and CDS archive
 # Prints one line per set-up. The output of every run is compared with the first, so a faster
 # path that changed the report would be caught.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10}"
-./offbook --version > /dev/null            # builds if needed and creates the CDS archive
-java=(java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar target/offbook.jar check filings --format json --fail-on never)
+./offbook --version > /dev/null            # builds if needed and makes the CDS archive (a training run)
+java=(java -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -jar target/offbook.jar check filings --format json --fail-on never)
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 export OFFBOOK_CACHE_DIR="$tmp/cache"
@@ -35,5 +36,6 @@ measure() { # name, then the command
 measure cold env OFFBOOK_CACHE=off "${java[@]}"
 "${java[@]}" > /dev/null                    # fill the rule-base cache
 measure rules "${java[@]}"
+measure edit env OFFBOOK_CACHE=off ./offbook check filings --format json --fail-on never
 ./offbook check filings --format json --fail-on never > /dev/null
 measure cached ./offbook check filings --format json --fail-on never

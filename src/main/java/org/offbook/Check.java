@@ -47,7 +47,24 @@ public final class Check {
     }
 
     public static Report run(Options o) {
-        Progress progress = Progress.current();
+        // progress on standard error when it is a terminal (Progress.forEnvironment), unless a caller
+        // installed its own reporter; the line is cleared before the report is written
+        boolean own = Progress.installed() == null;
+        Progress progress = own ? Progress.forEnvironment() : Progress.current();
+        if (own) {
+            Progress.install(progress);
+        }
+        try {
+            return run(o, progress);
+        } finally {
+            progress.done();
+            if (own) {
+                Progress.install(null);
+            }
+        }
+    }
+
+    private static Report run(Options o, Progress progress) {
         progress.stage("load");
         LoadResult loaded = FolderLoader.load(o.inputs());
         progress.stage("compile");
@@ -69,11 +86,9 @@ public final class Check {
         for (Path p : o.inputs()) {
             shownInputs.add(p.normalize().toString().replace('\\', '/'));
         }
-        Report report = new Report(Version.get(), shownInputs, loaded.files(), loaded.skipped(), loaded.factsRead(),
+        return new Report(Version.get(), shownInputs, loaded.files(), loaded.skipped(), loaded.factsRead(),
                 loaded.factsLoaded(), rules.rules(), rules.drlFiles(), List.copyOf(errors), triaged.findings(),
                 triaged.resolved(), generatedAt(), entityNames(loaded), Severity.LOW);
-        progress.done();
-        return report;
     }
 
     private static Map<String, String> entityNames(LoadResult loaded) {

@@ -10,8 +10,9 @@ import java.util.Locale;
  * nothing otherwise, so reports, pipes and CI logs stay clean. {@code OFFBOOK_PROGRESS=off}
  * silences it; {@code OFFBOOK_PROGRESS=on} shows it even without a terminal.
  *
- * <p>Calls are cheap when silent (an empty method) and rate-limited when not (at most five
- * updates a second). They may come from any thread.
+ * <p>Calls are cheap: an empty method when silent, a field write when not (a separate thread
+ * draws the line). They may come from any thread. The launcher sets {@code OFFBOOK_PROGRESS=on}
+ * when standard error is a terminal, which Java cannot tell by itself.
  */
 public class Progress {
 
@@ -23,17 +24,18 @@ public class Progress {
     protected Progress() {
     }
 
-    /** The reporter in use: the one installed, else the terminal reporter or {@link #NONE}. */
+    /** The reporter in use: the one installed, else {@link #NONE}. */
     public static Progress current() {
         Progress p = current;
-        if (p == null) {
-            p = forEnvironment();
-            current = p;
-        }
-        return p;
+        return p == null ? NONE : p;
     }
 
-    /** Uses {@code p} from now on; null goes back to the default for the environment. */
+    /** The reporter installed, or null. */
+    public static Progress installed() {
+        return current;
+    }
+
+    /** Uses {@code p} from now on; null goes back to {@link #NONE}. */
     public static void install(Progress p) {
         current = p;
     }
@@ -50,9 +52,14 @@ public class Progress {
         return NONE;
     }
 
-    /** The reporter that writes one self-overwriting line to {@code err}. */
+    /** The reporter that writes one self-overwriting line to {@code err}, from one second into the run. */
     public static Progress terminal(PrintStream err) {
         return new Terminal(err);
+    }
+
+    /** As {@link #terminal(PrintStream)}, showing the line from {@code quietMillis} into the run. */
+    public static Progress terminal(PrintStream err, long quietMillis) {
+        return new Terminal(err, quietMillis * 1_000_000L);
     }
 
     /** A stage starts: load, resolve, compile, prepare, insert, rules, findings, report. */
@@ -79,59 +86,73 @@ public class Progress {
     public void done() {
     }
 
-    /** The line on a terminal: {@code offbook: [12.3 s] load: 14/22 files, 234,567 facts}. */
+    /**
+     * The line on a terminal: {@code offbook: [12.3 s] load: 14/22 files, 234,567 facts read}. The
+     * pipeline's calls only record counts (no locking, no output); a daemon thread repaints the line
+     * four times a second, starting one second into the run, so a short run prints nothing at all.
+     */
     static final class Terminal extends Progress {
-        private static final long EVERY_NANOS = 200_000_000L;
+        static final long QUIET_NANOS = 1_000_000_000L;
+        private static final long EVERY_MILLIS = 250;
         private final PrintStream err;
-        private final long start = System.nanoTime();
-        private long last;
-        private String stage = "start";
-        private int files;
-        private int filesRead;
-        private long facts;
-        private long inserted;
-        private long toInsert;
-        private long firings;
-        private int width;
+        private final long start;
+        private final long quietNanos;
+        private volatile String stage = "start";
+        private volatile int files;
+        private final java.util.concurrent.atomic.AtomicInteger filesRead = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile long facts;
+        private volatile long inserted;
+        private volatile long toInsert;
+        private volatile long firings;
+        private volatile boolean finished;
+        private int width; // guarded by this
+        private Thread painter;
 
         Terminal(PrintStream err) {
+            this(err, QUIET_NANOS);
+        }
+
+        /** {@code quietNanos}: how long after the start nothing is shown. */
+        Terminal(PrintStream err, long quietNanos) {
             this.err = err;
+            this.start = System.nanoTime();
+            this.quietNanos = quietNanos;
         }
 
         @Override
-        public synchronized void stage(String name) {
+        public void stage(String name) {
             stage = name;
-            show(true);
+            startPainter();
         }
 
         @Override
-        public synchronized void files(int total) {
+        public void files(int total) {
             files = total;
-            show(false);
         }
 
         @Override
-        public synchronized void fileRead(String file, long factsSoFar) {
-            filesRead++;
+        public void fileRead(String file, long factsSoFar) {
+            filesRead.incrementAndGet();
             facts = factsSoFar;
-            show(false);
         }
 
         @Override
-        public synchronized void inserted(long done, long total) {
+        public void inserted(long done, long total) {
             inserted = done;
             toInsert = total;
-            show(false);
         }
 
         @Override
-        public synchronized void fired(long n) {
+        public void fired(long n) {
             firings = n;
-            show(false);
         }
 
         @Override
         public synchronized void done() {
+            finished = true;
+            if (painter != null) {
+                painter.interrupt();
+            }
             if (width > 0) {
                 err.print("\r" + " ".repeat(width) + "\r");
                 err.flush();
@@ -139,24 +160,47 @@ public class Progress {
             }
         }
 
-        private void show(boolean now) {
-            long t = System.nanoTime();
-            if (!now && t - last < EVERY_NANOS) {
+        private synchronized void startPainter() {
+            if (painter != null || finished) {
                 return;
             }
-            last = t;
-            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "offbook: [%5.1f s] %s", (t - start) / 1e9, stage));
-            switch (stage) {
+            painter = new Thread(() -> {
+                try {
+                    while (!finished) {
+                        Thread.sleep(EVERY_MILLIS);
+                        paint();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // done() was called: the line is cleared there
+                }
+            }, "offbook-progress");
+            painter.setDaemon(true);
+            painter.start();
+        }
+
+        /** Writes the line now, if the quiet first second is over; package-private for tests. */
+        synchronized void paint() {
+            long elapsed = System.nanoTime() - start;
+            if (finished || elapsed < quietNanos) {
+                return;
+            }
+            String line = line(elapsed);
+            err.print("\r" + line + (line.length() < width ? " ".repeat(width - line.length()) : ""));
+            err.flush();
+            width = line.length();
+        }
+
+        String line(long elapsedNanos) {
+            String s = stage;
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "offbook: [%5.1f s] %s", elapsedNanos / 1e9, s));
+            switch (s) {
                 case "load", "resolve" -> sb.append(files == 0 ? "" : String.format(Locale.ROOT, ": %,d/%,d files, %,d facts read",
-                        filesRead, files, facts));
+                        filesRead.get(), files, facts));
                 case "insert" -> sb.append(toInsert == 0 ? "" : String.format(Locale.ROOT, ": %,d/%,d facts", inserted, toInsert));
                 case "rules", "findings" -> sb.append(String.format(Locale.ROOT, ": %,d rule firings", firings));
                 default -> sb.append(facts > 0 ? String.format(Locale.ROOT, ": %,d facts", facts) : "");
             }
-            String line = sb.toString();
-            err.print("\r" + line + (line.length() < width ? " ".repeat(width - line.length()) : ""));
-            err.flush();
-            width = line.length();
+            return sb.toString();
         }
     }
 }

@@ -55,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--jvm-opts", paramLabel = "OPTIONS",
             description = "Options of the measured JVMs, space-separated (default: '${DEFAULT-VALUE}', those the offbook launcher uses).")
-    String jvmOpts = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    String jvmOpts = "-XX:+UseParallelGC -XX:TieredStopAtLevel=1";
 
     @Option(names = "--only", paramLabel = "PART", description = "Run only one part: e2e or detail.")
     String only;

@@ -54,13 +54,15 @@ final class MatchedTypes implements Predicate<Class<?>> {
         if (patternTypes == null) {
             return true;
         }
-        return answers.computeIfAbsent(type, k -> {
-            for (Class<?> p : patternTypes) {
-                if (p.isAssignableFrom(k)) {
-                    return true;
-                }
-            }
-            return false;
-        });
+        Boolean known = answers.get(type); // no lambda: this runs once per fact
+        if (known != null) {
+            return known;
+        }
+        boolean matched = false;
+        for (Class<?> p : patternTypes) {
+            matched |= p.isAssignableFrom(type);
+        }
+        answers.put(type, matched);
+        return matched;
     }
 }

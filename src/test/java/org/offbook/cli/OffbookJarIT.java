@@ -129,4 +129,55 @@ class OffbookJarIT {
         assertEquals(stamped.out(), offbook(Map.of("SOURCE_DATE_EPOCH", "1700000000"), List.of(), "check", "filings", "--format", "json",
                 "--fail-on", "never").out());
     }
+
+    @Test
+    void longRunsShowProgressOnATerminalAndStaySilentOtherwise() throws Exception {
+        Path market = tmp.resolve("market");
+        assertEquals(0, offbook("generate", "--companies", "1000", "--seed", "3", market.toString()).code());
+        Path quiet = tmp.resolve("quiet.json");
+        Path shown = tmp.resolve("shown.json");
+        // a pipe or file on stderr: nothing but the summary line
+        Result silent = offbook("check", market.toString(), "--format", "json", "--output", quiet.toString(), "--fail-on", "never");
+        assertEquals(0, silent.code(), silent.err());
+        assertFalse(silent.err().contains("\r"), silent.err());
+        assertFalse(silent.err().contains("offbook: ["), silent.err());
+        // the launcher sets OFFBOOK_PROGRESS=on when stderr is a terminal: a line redrawn in place
+        Result progress = offbook(Map.of("OFFBOOK_PROGRESS", "on"), List.of(),
+                "check", market.toString(), "--format", "json", "--output", shown.toString(), "--fail-on", "never");
+        assertEquals(0, progress.code(), progress.err());
+        assertTrue(progress.err().contains("\roffbook: ["), progress.err());
+        assertTrue(progress.err().matches("(?s).*\\] (load|resolve|compile|insert|prepare|rules|findings|report).*"), progress.err());
+        String beforeSummary = progress.err().substring(0, progress.err().lastIndexOf('\r') + 1);
+        assertFalse(beforeSummary.contains("\n"), "one line, overwritten, cleared before anything else: " + progress.err());
+        assertEquals(Files.readString(quiet), Files.readString(shown), "progress never changes the report");
+    }
+
+    @Test
+    void theLauncherTurnsProgressOnOnlyForATerminal() throws Exception {
+        Path market = tmp.resolve("market");
+        assertEquals(0, offbook("generate", "--companies", "1000", "--seed", "3", market.toString()).code());
+        String run = "./offbook check " + market + " --format json --output " + tmp.resolve("r.json") + " --fail-on never";
+        // script(1) gives the launcher a terminal; its transcript is what the user would have seen
+        Result onTerminal = run(List.of("script", "-qec", run, "/dev/null"));
+        assertEquals(0, onTerminal.code(), onTerminal.out() + onTerminal.err());
+        assertTrue(onTerminal.out().contains("offbook: ["), onTerminal.out());
+        Result piped = run(List.of("bash", "-c", run));
+        assertEquals(0, piped.code(), piped.err());
+        assertFalse(piped.err().contains("offbook: ["), piped.err());
+    }
+
+    private static Result run(List<String> cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(TestFiles.project(".").toFile());
+        pb.environment().remove("OFFBOOK_PROGRESS");
+        Path out = Files.createTempFile("offbook-out", ".txt");
+        Path err = Files.createTempFile("offbook-err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "finished");
+        Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
 }
