@@ -4,9 +4,9 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,12 +35,18 @@ final class Binder {
     static final Set<String> IGNORED = Set.of("note", "notes");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final int MAX_DIGITS = 40;
-    // compiled once: String.matches compiles its pattern on every call, three times per date read
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
-    private static final Pattern YEAR_MONTH = Pattern.compile("\\d{4}-\\d{2}");
-    private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     static final int MAX_TEXT = 10_000;
     private static final BigDecimal MAX_YEARS = BigDecimal.valueOf(1000);
+
+    /** The input field names of each fact type, sorted (for suggestions); read once per type, not per record. */
+    private static final ClassValue<Set<String>> KNOWN = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            Set<String> names = new TreeSet<>();
+            FactTypes.inputFields(type).forEach(c -> names.add(c.getName()));
+            return java.util.Collections.unmodifiableSet(names);
+        }
+    };
 
     private Binder() {
     }
@@ -48,8 +54,7 @@ final class Binder {
     static <T extends Fact> T bind(Class<T> type, RawRecord raw, String defaultSource, List<LoadError> errors) {
         int before = errors.size();
         List<RecordComponent> fields = FactTypes.inputFields(type);
-        Set<String> known = new TreeSet<>();
-        fields.forEach(c -> known.add(c.getName()));
+        Set<String> known = KNOWN.get(type);
         for (String name : raw.fieldNames()) {
             if (!known.contains(name) && !IGNORED.contains(name) && !name.startsWith("x-")) {
                 errors.add(LoadError.of(raw.file(), raw.lineOf(name), shownName(name),
@@ -223,21 +228,50 @@ final class Binder {
 
     /** ISO dates; a year ("2049") means its last day, a month ("2049-10") its last day. */
     static LocalDate date(String text) {
+        // read by hand, not by regular expression: a market has millions of dates
         try {
-            if (YEAR.matcher(text).matches()) {
-                return LocalDate.of(Integer.parseInt(text), 12, 31);
+            if (isYear(text)) {
+                return LocalDate.of(digits(text, 0, 4), 12, 31);
             }
-            if (YEAR_MONTH.matcher(text).matches()) {
-                return YearMonth.parse(text).atEndOfMonth();
+            if (isYearMonth(text)) {
+                return YearMonth.of(digits(text, 0, 4), digits(text, 5, 7)).atEndOfMonth();
             }
-            if (!FULL_DATE.matcher(text).matches()) {
-                // LocalDate.parse also takes "+999999999-12-31", a date no arithmetic can go past
-                throw new DateTimeParseException("not a date", text, 0);
+            // only yyyy-mm-dd: LocalDate.parse would also take "+999999999-12-31", a date no arithmetic can go past
+            if (text.length() == 10 && text.charAt(7) == '-' && isYearMonth(text.substring(0, 7)) && isDigits(text, 8, 10)) {
+                return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
             }
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("expected a date like 2025-12-31 (or 2025-12, or 2025), found '" + text + "'");
+        } catch (DateTimeException e) {
+            // a month 13 or a 30 February: reported below
         }
+        throw new IllegalArgumentException("expected a date like 2025-12-31 (or 2025-12, or 2025), found '" + text + "'");
+    }
+
+    /** Four ASCII digits: a year. */
+    static boolean isYear(String s) {
+        return s.length() == 4 && isDigits(s, 0, 4);
+    }
+
+    /** yyyy-mm in ASCII digits. */
+    static boolean isYearMonth(String s) {
+        return s.length() == 7 && s.charAt(4) == '-' && isDigits(s, 0, 4) && isDigits(s, 5, 7);
+    }
+
+    private static boolean isDigits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
     }
 
     /** A value is at most 10,000 characters of printable text (tabs and line breaks allowed) and valid Unicode. */
@@ -280,8 +314,8 @@ final class Binder {
                 continue;
             }
             // a bare year or month means its last day; as a start it may mean any day of it
-            LocalDate earliest = startText != null && YEAR.matcher(startText).matches() ? start.withDayOfYear(1)
-                    : startText != null && YEAR_MONTH.matcher(startText).matches() ? start.withDayOfMonth(1) : start;
+            LocalDate earliest = startText != null && isYear(startText) ? start.withDayOfYear(1)
+                    : startText != null && isYearMonth(startText) ? start.withDayOfMonth(1) : start;
             if (end.isBefore(earliest)) {
                 errors.add(LoadError.of(raw.file(), raw.lineOf(pair[1]), pair[1], pair[1] + " " + end + " is before "
                         + pair[0] + " " + shown(startText) + ": " + pair[2]));

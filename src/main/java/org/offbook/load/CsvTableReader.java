@@ -9,7 +9,6 @@ import com.opencsv.exceptions.CsvValidationException;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -200,11 +199,10 @@ final class CsvTableReader {
 
     private record Row(String file, int line, Map<String, Integer> columns, String[] cells) implements RawRecord {
 
+        /** The header's columns: checked once at the header (an unknown column refuses the file), not per row. */
         @Override
         public Set<String> fieldNames() {
-            Map<String, Integer> present = new HashMap<>(columns);
-            present.values().removeIf(i -> cells[i].isBlank());
-            return present.keySet();
+            return columns.keySet();
         }
 
         @Override
