@@ -33,7 +33,7 @@ import picocli.CommandLine.Parameters;
             "4:new findings at or above --fail-on",
             "5:an input, rule, baseline or configuration file could not be (fully) loaded; the rest was checked",
             "2:usage error (unknown option or format, unwritable output)",
-            "1:internal error"})
+            "1:internal error, or out of memory"})
 final class CheckCommand implements Callable<Integer> {
 
     /** Formats for list-like commands (rules list). */

@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
             "4:findings at or above --fail-on",
             "5:an input or rule file could not be loaded (the rest was checked)",
             "2:usage error",
-            "1:internal error"})
+            "1:internal error, or out of memory"})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
@@ -63,10 +63,24 @@ public final class Main implements Runnable {
             }
             return INTERNAL;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println(outOfMemory());
+            code = INTERNAL;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** What to do when the facts do not fit in the heap; never a stack trace. */
+    static String outOfMemory() {
+        long mb = Runtime.getRuntime().maxMemory() >> 20;
+        return "offbook: out of memory: the facts and the rule session need more than the " + mb + " MB of heap this JVM may use "
+                + "(about 5 KB per fact); give it more, e.g. OFFBOOK_JAVA_OPTS=-Xmx16g ./offbook check ..., "
+                + "or check fewer files at a time (docs/performance.md)";
     }
 
     private static boolean verbose(CommandLine.ParseResult parsed) {

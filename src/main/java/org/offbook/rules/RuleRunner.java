@@ -186,6 +186,9 @@ public final class RuleRunner {
                     throw new IllegalStateException("interrupted", e);
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
+                    if (cause instanceof OutOfMemoryError oom) {
+                        throw oom; // not a rule's fault: the run cannot go on (the command line says what to do)
+                    }
                     Rule culprit = cause instanceof ConsequenceException ce && ce.getMatch() != null ? ce.getMatch().getRule() : null;
                     String rule = culprit != null ? "rule '" + culprit.getName() + "'" : "a rule";
                     problems.add(problem(rules, culprit, rule + " failed while running: " + rootMessage(cause)

@@ -166,6 +166,18 @@ class OffbookJarIT {
         assertFalse(piped.err().contains("offbook: ["), piped.err());
     }
 
+    @Test
+    void runningOutOfMemorySaysHowToGiveMoreWithoutAStackTrace() throws Exception {
+        Path market = tmp.resolve("market");
+        assertEquals(0, offbook("generate", "--companies", "1000", "--seed", "3", market.toString()).code());
+        Result r = offbook(Map.of(), List.of("-Xmx48m"), "check", market.toString(), "--format", "json",
+                "--output", tmp.resolve("r.json").toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("offbook: out of memory: ") && r.err().contains("OFFBOOK_JAVA_OPTS=-Xmx"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertFalse(Files.exists(tmp.resolve("r.json")), "no partial report is written");
+    }
+
     private static Result run(List<String> cmd) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(TestFiles.project(".").toFile());
         pb.environment().remove("OFFBOOK_PROGRESS");
