@@ -74,7 +74,9 @@ public final class CycleFinder {
                     onPath[w] = true;
                 }
             }
-            Arrays.fill(onPath, false);
+            for (int k = 0; k <= depth; k++) { // only when stopped at maxCycles: a finished search cleared its path
+                onPath[path[k]] = false;
+            }
         }
         return new Result(List.copyOf(cycles), cycles.size() >= maxCycles);
     }
