@@ -28,9 +28,11 @@ import org.kie.api.definition.KiePackage;
 import org.offbook.Version;
 
 /**
- * Caches compiled rule bases so that repeated runs skip DRL compilation. An entry is keyed by the
- * SHA-256 of every DRL file's path and contents, offbook's version, the Drools version and the JVM;
- * any change to a rule gives a new key, so a stale entry is never used. The cache folder is the
+ * Caches compiled rule packages so that repeated runs skip DRL compilation, and a run after a rule
+ * edit compiles only the edited package. An entry holds the compiled packages of one group of DRL
+ * files (the files of one DRL package) and is keyed by the SHA-256 of their paths and contents,
+ * offbook's version, the Drools version and the JVM; any change to a file gives its group a new
+ * key, so a stale entry is never used. The cache folder is the
  * user's own ({@code $OFFBOOK_CACHE_DIR}, else {@code $XDG_CACHE_HOME/offbook}, else
  * {@code ~/.cache/offbook}), created private (0700): an entry holds compiled rule code, as
  * trusted as the DRL it came from. An entry that cannot be read is ignored and rebuilt.
@@ -38,7 +40,7 @@ import org.offbook.Version;
 public final class RuleBaseCache {
 
     static final String DROOLS_VERSION = "10.1.0";
-    private static final int KEEP = 32;
+    private static final int KEEP = 512; // entries of about 60 KB: a few dozen versions of a rule set
 
     private final Path dir;
 
@@ -86,28 +88,62 @@ public final class RuleBaseCache {
         return dir.resolve("rules-" + key + ".bin");
     }
 
-    /** The cached rule base for this key, or null. */
-    KieBase load(String key) {
+    private int hits;
+    private int misses;
+
+    /** The cached packages for this key, or null. */
+    List<InternalKnowledgePackage> loadPackages(String key) {
         Path file = entry(key);
         if (!Files.isRegularFile(file) || !privateToUs(dir, true) || !privateToUs(file, false)) {
+            count(false);
             return null;
         }
         try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(Files.readAllBytes(file)),
                 RuleBaseCache.class.getClassLoader())) {
             @SuppressWarnings("unchecked")
-            Collection<InternalKnowledgePackage> packages = (Collection<InternalKnowledgePackage>) in.readObject();
-            InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase();
-            kbase.addPackages(packages);
+            List<InternalKnowledgePackage> packages = new ArrayList<>((Collection<InternalKnowledgePackage>) in.readObject());
             Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
-            return kbase;
+            count(true);
+            return packages;
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
                 // a cache we cannot clean is still only a cache
             }
+            count(false);
             return null;
         }
+    }
+
+    private synchronized void count(boolean hit) {
+        if (hit) {
+            hits++;
+        } else {
+            misses++;
+        }
+    }
+
+    /** Entries found (and read) by this instance so far. */
+    synchronized int hits() {
+        return hits;
+    }
+
+    /** Entries looked for and not found (or not readable) by this instance so far. */
+    synchronized int misses() {
+        return misses;
+    }
+
+    /** A rule base of these packages (from the cache or just compiled), in package-name order. */
+    static KieBase assemble(Collection<? extends KiePackage> packages) {
+        List<InternalKnowledgePackage> sorted = new ArrayList<>();
+        for (KiePackage p : packages) {
+            sorted.add((InternalKnowledgePackage) p);
+        }
+        sorted.sort(Comparator.comparing(KiePackage::getName));
+        InternalKnowledgeBase kbase = KnowledgeBaseFactory.newKnowledgeBase();
+        kbase.addPackages(sorted);
+        return kbase;
     }
 
     /**
@@ -137,8 +173,8 @@ public final class RuleBaseCache {
         }
     }
 
-    /** Stores a rule base; failures are ignored (the cache only saves time). */
-    void store(String key, KieBase kbase) {
+    /** Stores compiled packages; failures are ignored (the cache only saves time). */
+    void storePackages(String key, Collection<? extends KiePackage> compiled) {
         try {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir);
@@ -150,7 +186,7 @@ public final class RuleBaseCache {
             }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
-                List<KiePackage> packages = new ArrayList<>(kbase.getKiePackages());
+                List<KiePackage> packages = new ArrayList<>(compiled);
                 packages.sort(Comparator.comparing(KiePackage::getName));
                 out.writeObject(packages);
             }

@@ -11,11 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.Collection;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -99,15 +105,14 @@ public final class RuleCompiler {
             return new CompiledRules(null, List.of(), Thresholds.sorted(thresholds), Map.of(), Map.of(), List.of(), sorted(errors), false);
         }
 
-        String key = cache == null ? null : RuleBaseCache.key(texts);
-        KieBase kieBase = key == null ? null : cache.load(key);
-        boolean fromCache = kieBase != null;
+        // package by package, from the cache where it has them: a rule edit recompiles one package
+        Built built = byPackage(texts, cache);
+        KieBase kieBase = built == null ? null : built.kieBase();
+        boolean fromCache = built != null && built.fromCache();
         if (kieBase == null) {
-            int before = errors.size();
+            // some package does not compile on its own: all files together, the errors mapped to
+            // their files, failed files left out (nothing is cached)
             kieBase = build(texts, display, errors);
-            if (key != null && kieBase != null && errors.size() == before) {
-                cache.store(key, kieBase);
-            }
         }
         List<RuleInfo> rules = new ArrayList<>();
         Map<String, String> ruleFiles = new TreeMap<>();
@@ -122,6 +127,104 @@ public final class RuleCompiler {
 
     private static String join(String dir, String rel) {
         return dir.equals(".") ? rel : dir + "/" + rel;
+    }
+
+    private record Built(KieBase kieBase, boolean fromCache) {
+    }
+
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.$]+)", Pattern.MULTILINE);
+
+    /** The DRL files by package name (the unit Drools compiles together, and the unit cached), in file order. */
+    static Map<String, Map<String, String>> groups(Map<String, String> texts) {
+        Map<String, Map<String, String>> groups = new TreeMap<>();
+        for (Map.Entry<String, String> e : texts.entrySet()) {
+            Matcher m = PACKAGE.matcher(e.getValue());
+            groups.computeIfAbsent(m.find() ? m.group(1) : "", k -> new TreeMap<>()).put(e.getKey(), e.getValue());
+        }
+        return groups;
+    }
+
+    /**
+     * Each package from the cache, or compiled on its own (in parallel when several are missing)
+     * and then cached; null when some package does not compile on its own (a syntax error, or a
+     * reference to another package's function), for the caller to build all files together.
+     */
+    private static Built byPackage(Map<String, String> texts, RuleBaseCache cache) {
+        List<KiePackage> packages = new ArrayList<>();
+        Map<String, Map<String, String>> missing = new LinkedHashMap<>(); // cache key -> files
+        for (Map<String, String> group : groups(texts).values()) {
+            String key = RuleBaseCache.key(group);
+            List<? extends KiePackage> cached = cache == null ? null : cache.loadPackages(key);
+            if (cached != null) {
+                packages.addAll(cached);
+            } else {
+                missing.put(key, group);
+            }
+        }
+        List<Collection<KiePackage>> compiled = compileEach(List.copyOf(missing.values()));
+        int i = 0;
+        for (String key : missing.keySet()) {
+            Collection<KiePackage> c = compiled.get(i++);
+            if (c == null) {
+                return null;
+            }
+            if (cache != null) {
+                cache.storePackages(key, c); // before the rule base takes them in
+            }
+            packages.addAll(c);
+        }
+        return new Built(RuleBaseCache.assemble(packages), missing.isEmpty());
+    }
+
+    /** Compiles each group of files on its own; null for a group with an error. */
+    private static List<Collection<KiePackage>> compileEach(List<Map<String, String>> groups) {
+        int threads = Math.min(groups.size(), Math.min(4, Runtime.getRuntime().availableProcessors()));
+        if (threads <= 1) {
+            List<Collection<KiePackage>> out = new ArrayList<>();
+            groups.forEach(g -> out.add(compileAlone(g)));
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "offbook-compile");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Collection<KiePackage>>> futures = new ArrayList<>();
+            for (Map<String, String> g : groups) {
+                futures.add(pool.submit(() -> compileAlone(g)));
+            }
+            List<Collection<KiePackage>> out = new ArrayList<>();
+            for (Future<Collection<KiePackage>> f : futures) {
+                try {
+                    out.add(f.get());
+                } catch (ExecutionException e) {
+                    out.add(null); // reported by the build of all files together
+                }
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while compiling rules", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One package's files through their own KieFileSystem, KieBuilder and ReleaseId; null on any error. */
+    private static Collection<KiePackage> compileAlone(Map<String, String> texts) {
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("org.offbook.user", "rules", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        texts.forEach((path, text) -> kfs.write("src/main/resources/" + path, text));
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        if (builder.getResults().hasMessages(Message.Level.ERROR)) {
+            return null;
+        }
+        InternalKieModule module = (InternalKieModule) builder.getKieModule();
+        Collection<String> kieBases = module.getKieModuleModel().getKieBaseModels().keySet();
+        return kieBases.size() == 1 ? module.getKnowledgePackagesForKieBase(kieBases.iterator().next()) : null;
     }
 
     private static KieBase build(Map<String, String> texts, Map<String, String> display, List<LoadError> errors) {

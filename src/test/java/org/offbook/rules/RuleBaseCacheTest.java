@@ -25,6 +25,12 @@ class RuleBaseCacheTest {
                 .findings().stream().map(f -> f.fingerprint() + " " + f.explanation()).toList();
     }
 
+    private List<String> findingsBesides(String ruleId, CompiledRules rules) {
+        return RuleRunner.run(rules, FolderLoader.load(List.of(TestFiles.project("filings"))).facts(), RuleRunner.Limits.DEFAULT)
+                .findings().stream().filter(f -> !f.ruleId().equals(ruleId)).map(f -> f.fingerprint() + " " + f.explanation())
+                .sorted().toList();
+    }
+
     @Test
     void secondCompileComesFromTheCacheWithTheSameFindings() throws Exception {
         Path rules = tmp.resolve("rules");
@@ -50,6 +56,28 @@ class RuleBaseCacheTest {
         CompiledRules changed = RuleCompiler.compile(List.of(rules), cache);
         assertFalse(changed.fromCache());
         assertEquals("critical", changed.rules().stream().filter(r -> r.id().equals("SPV-001")).findFirst().orElseThrow().severity());
+    }
+
+    @Test
+    void aRuleEditRecompilesOnlyItsPackage() throws Exception {
+        Path rules = tmp.resolve("rules");
+        TestFiles.copyTree(TestFiles.project("rules"), rules);
+        RuleBaseCache first = new RuleBaseCache(tmp.resolve("cache"));
+        CompiledRules before = RuleCompiler.compile(List.of(rules), first);
+        int packages = first.misses();
+        assertTrue(packages > 10, "one DRL package per rule family, each compiled and cached: " + packages);
+        assertEquals(0, first.hits());
+        Path drl = rules.resolve("cover/COVER-001.drl");
+        Files.writeString(drl, Files.readString(drl).replace("@severity(\"high\")", "@severity(\"medium\")"));
+        RuleBaseCache cache = new RuleBaseCache(tmp.resolve("cache"));
+        CompiledRules after = RuleCompiler.compile(List.of(rules), cache);
+        assertEquals(1, cache.misses(), "only offbook.rules.cover is compiled again");
+        assertEquals(packages - 1, cache.hits());
+        assertFalse(after.fromCache());
+        assertEquals(List.of(), after.errors());
+        assertEquals("medium", after.rules().stream().filter(r -> r.id().equals("COVER-001")).findFirst().orElseThrow().severity());
+        assertEquals(before.rules().size(), after.rules().size());
+        assertEquals(findingsBesides("COVER-001", before), findingsBesides("COVER-001", after));
     }
 
     @Test
