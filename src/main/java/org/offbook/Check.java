@@ -48,7 +48,8 @@ public final class Check {
 
     public static Report run(Options o) {
         // progress on standard error when it is a terminal (Progress.forEnvironment), unless a caller
-        // installed its own reporter; the line is cleared before the report is written
+        // installed its own reporter (then it is the caller's to finish); the line is cleared before
+        // the report is written
         boolean own = Progress.installed() == null;
         Progress progress = own ? Progress.forEnvironment() : Progress.current();
         if (own) {
@@ -57,8 +58,8 @@ public final class Check {
         try {
             return run(o, progress);
         } finally {
-            progress.done();
             if (own) {
+                progress.done();
                 Progress.install(null);
             }
         }

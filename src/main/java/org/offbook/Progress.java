@@ -6,9 +6,8 @@ import java.util.Locale;
 /**
  * Progress of a long run, for people watching a terminal: the pipeline calls it at each stage and
  * as files are read, facts inserted and rules fire. By default it writes one self-overwriting line
- * to standard error when offbook runs in a terminal ({@code System.console() != null}) and does
- * nothing otherwise, so reports, pipes and CI logs stay clean. {@code OFFBOOK_PROGRESS=off}
- * silences it; {@code OFFBOOK_PROGRESS=on} shows it even without a terminal.
+ * to standard error when {@code OFFBOOK_PROGRESS=on}, which the launcher sets when standard error
+ * is a terminal, and does nothing otherwise, so reports, pipes and CI logs stay clean.
  *
  * <p>Calls are cheap: an empty method when silent, a field write when not (a separate thread
  * draws the line). They may come from any thread. The launcher sets {@code OFFBOOK_PROGRESS=on}
@@ -40,16 +39,13 @@ public class Progress {
         current = p;
     }
 
-    /** The terminal reporter when standard error is a terminal (or OFFBOOK_PROGRESS=on), else NONE. */
+    /**
+     * The terminal reporter when {@code OFFBOOK_PROGRESS=on}, else NONE. The launcher sets it when
+     * standard error is a terminal; Java cannot tell that by itself ({@code System.console()} is
+     * about standard input and output), so without the variable offbook stays silent.
+     */
     public static Progress forEnvironment() {
-        String env = System.getenv("OFFBOOK_PROGRESS");
-        if ("off".equalsIgnoreCase(env)) {
-            return NONE;
-        }
-        if ("on".equalsIgnoreCase(env) || System.console() != null) {
-            return terminal(System.err);
-        }
-        return NONE;
+        return "on".equalsIgnoreCase(System.getenv("OFFBOOK_PROGRESS")) ? terminal(System.err) : NONE;
     }
 
     /** The reporter that writes one self-overwriting line to {@code err}, from one second into the run. */
@@ -172,6 +168,8 @@ public class Progress {
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt(); // done() was called: the line is cleared there
+                } catch (Throwable t) {
+                    // progress is a courtesy: never a stack trace from it (out of memory, a closed stream)
                 }
             }, "offbook-progress");
             painter.setDaemon(true);

@@ -78,8 +78,8 @@ public final class Main implements Runnable {
     /** What to do when the facts do not fit in the heap; never a stack trace. */
     static String outOfMemory() {
         long mb = Runtime.getRuntime().maxMemory() >> 20;
-        return "offbook: out of memory: the facts and the rule session need more than the " + mb + " MB of heap this JVM may use "
-                + "(about 5 KB per fact); give it more, e.g. OFFBOOK_JAVA_OPTS=-Xmx16g ./offbook check ..., "
+        return "offbook: out of memory: this run needs more than the " + mb + " MB of heap the JVM may use "
+                + "(the rule session takes about 5 KB per fact); give it more, e.g. OFFBOOK_JAVA_OPTS=-Xmx16g ./offbook check ..., "
                 + "or check fewer files at a time (docs/performance.md)";
     }
 

@@ -116,6 +116,15 @@ public final class RuleBaseCache {
         }
     }
 
+    /** Deletes an entry (one that could not be used); failures are ignored. */
+    void forget(String key) {
+        try {
+            Files.deleteIfExists(entry(key));
+        } catch (IOException e) {
+            // a cache we cannot clean is still only a cache
+        }
+    }
+
     private synchronized void count(boolean hit) {
         if (hit) {
             hits++;

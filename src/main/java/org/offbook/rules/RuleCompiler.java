@@ -132,7 +132,7 @@ public final class RuleCompiler {
     private record Built(KieBase kieBase, boolean fromCache) {
     }
 
-    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.$]+)", Pattern.MULTILINE);
+    private static final Pattern PACKAGE = Pattern.compile("^\uFEFF?\\s*package\\s+([\\w.$]+)", Pattern.MULTILINE);
 
     /** The DRL files by package name (the unit Drools compiles together, and the unit cached), in file order. */
     static Map<String, Map<String, String>> groups(Map<String, String> texts) {
@@ -151,12 +151,14 @@ public final class RuleCompiler {
      */
     private static Built byPackage(Map<String, String> texts, RuleBaseCache cache) {
         List<KiePackage> packages = new ArrayList<>();
+        List<String> hits = new ArrayList<>();
         Map<String, Map<String, String>> missing = new LinkedHashMap<>(); // cache key -> files
         for (Map<String, String> group : groups(texts).values()) {
             String key = RuleBaseCache.key(group);
             List<? extends KiePackage> cached = cache == null ? null : cache.loadPackages(key);
             if (cached != null) {
                 packages.addAll(cached);
+                hits.add(key);
             } else {
                 missing.put(key, group);
             }
@@ -173,7 +175,17 @@ public final class RuleCompiler {
             }
             packages.addAll(c);
         }
-        return new Built(RuleBaseCache.assemble(packages), missing.isEmpty());
+        try {
+            return new Built(RuleBaseCache.assemble(packages), missing.isEmpty());
+        } catch (RuntimeException | LinkageError e) {
+            // an entry that reads back but no longer fits (classes changed under the same version):
+            // forget what came from the cache and build everything afresh
+            if (cache != null) {
+                hits.forEach(cache::forget);
+                missing.keySet().forEach(cache::forget);
+            }
+            return null;
+        }
     }
 
     /** Compiles each group of files on its own; null for a group with an error. */
@@ -213,6 +225,14 @@ public final class RuleCompiler {
 
     /** One package's files through their own KieFileSystem, KieBuilder and ReleaseId; null on any error. */
     private static Collection<KiePackage> compileAlone(Map<String, String> texts) {
+        try {
+            return compileAloneOrThrow(texts);
+        } catch (RuntimeException e) {
+            return null; // the build of all files together reports it
+        }
+    }
+
+    private static Collection<KiePackage> compileAloneOrThrow(Map<String, String> texts) {
         KieServices ks = KieServices.Factory.get();
         ReleaseId releaseId = ks.newReleaseId("org.offbook.user", "rules", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem kfs = ks.newKieFileSystem();

@@ -164,6 +164,11 @@ class OffbookJarIT {
         Result piped = run(List.of("bash", "-c", run));
         assertEquals(0, piped.code(), piped.err());
         assertFalse(piped.err().contains("offbook: ["), piped.err());
+        // standard output on a terminal, standard error to a file: the file stays clean
+        Path errFile = tmp.resolve("err.log");
+        Result errToFile = run(List.of("script", "-qec", run + " 2> " + errFile, "/dev/null"));
+        assertEquals(0, errToFile.code(), errToFile.out());
+        assertFalse(Files.readString(errFile).contains("offbook: ["), Files.readString(errFile));
     }
 
     @Test

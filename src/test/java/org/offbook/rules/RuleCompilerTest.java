@@ -216,4 +216,16 @@ class RuleCompilerTest {
         assertEquals(2, found.size());
         assertTrue(!found.get(0).fingerprint().equals(found.get(1).fingerprint()));
     }
+
+    @Test
+    void filesAreCompiledAndCachedByTheirDrlPackage() {
+        java.util.Map<String, String> texts = new java.util.TreeMap<>();
+        texts.put("d0/a.drl", "package fam.one;\nrule \"x\" when then end\n");
+        texts.put("d0/b.drl", "\uFEFF// a file saved with a byte-order mark\npackage fam.one;\n");
+        texts.put("d1/c.drl", "/* package fam.comment; */\n  package fam.two;\n");
+        texts.put("d1/d.drl", "rule \"no package\" when then end\n");
+        var groups = RuleCompiler.groups(texts);
+        assertEquals(List.of("", "fam.one", "fam.two"), List.copyOf(groups.keySet()));
+        assertEquals(List.of("d0/a.drl", "d0/b.drl"), List.copyOf(groups.get("fam.one").keySet()));
+    }
 }
