@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * A reader that refuses a line longer than {@code max} characters: a table needs no such line
- * (a cell holds at most 10,000), and without a limit one unbroken line would be gathered whole
- * into memory before anything could be said about it.
- */
-/**
  * A reader that refuses a line longer than {@code max} characters and more than
  * {@code maxTotal} characters in all, so that endless or hostile input fails cleanly instead of
- * filling memory. Also used for the SEC data sets' tab-separated members.
+ * filling memory: a table needs no such line (a cell holds at most 10,000), and without a limit
+ * one unbroken line would be gathered whole into memory before anything could be said about it.
+ * Used for CSV tables and the SEC data sets' tab-separated members.
  */
 public final class LineLimited extends java.io.FilterReader {
     private final int max;
