@@ -7,18 +7,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.offbook.facts.Backstop;
-import org.offbook.facts.Concentration;
-import org.offbook.facts.Contract;
-import org.offbook.facts.Entity;
-import org.offbook.facts.Fact;
-import org.offbook.facts.Financing;
-import org.offbook.facts.Guarantee;
-import org.offbook.facts.Lease;
-import org.offbook.facts.Role;
-import org.offbook.facts.Stake;
-import org.offbook.facts.Statement;
-import org.offbook.facts.Threshold;
+import org.offbook.model.Backstop;
+import org.offbook.model.Concentration;
+import org.offbook.model.Contract;
+import org.offbook.model.Entity;
+import org.offbook.model.Fact;
+import org.offbook.model.Financing;
+import org.offbook.model.Guarantee;
+import org.offbook.model.Lease;
+import org.offbook.model.Role;
+import org.offbook.model.Stake;
+import org.offbook.model.Statement;
+import org.offbook.model.Threshold;
 
 /**
  * The benchmark's plain-Java baseline: five shipped rules, one per family, written directly as

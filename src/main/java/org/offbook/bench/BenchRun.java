@@ -19,16 +19,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.offbook.Progress;
+import org.offbook.pipeline.Progress;
 import org.offbook.cli.Main;
-import org.offbook.facts.Fact;
-import org.offbook.findings.Finding;
+import org.offbook.model.Fact;
+import org.offbook.model.Finding;
 import org.offbook.load.FolderLoader;
 import org.offbook.load.LoadResult;
-import org.offbook.rules.CompiledRules;
-import org.offbook.rules.RuleBaseCache;
-import org.offbook.rules.RuleCompiler;
-import org.offbook.rules.RuleRunner;
+import org.offbook.engine.CompiledRules;
+import org.offbook.engine.RuleBaseCache;
+import org.offbook.engine.RuleCompiler;
+import org.offbook.engine.RuleRunner;
 
 /**
  * One measurement, in a JVM of its own (the {@code offbook bench} driver starts it, so that each

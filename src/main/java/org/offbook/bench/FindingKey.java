@@ -3,7 +3,7 @@ package org.offbook.bench;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import org.offbook.findings.Finding;
+import org.offbook.model.Finding;
 
 /**
  * What the benchmark compares between offbook, the baseline and the planted list: the rule id,

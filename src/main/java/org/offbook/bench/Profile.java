@@ -33,7 +33,7 @@ final class Profile {
             """;
 
     /** Classes that only call the stages: a sample under them alone says nothing more than its stage. */
-    private static final java.util.Set<String> PIPELINE = java.util.Set.of("org.offbook.Check", "org.offbook.rules.RuleRunner",
+    private static final java.util.Set<String> PIPELINE = java.util.Set.of("org.offbook.pipeline.Check", "org.offbook.engine.RuleRunner",
             "org.offbook.load.FolderLoader");
 
     private Profile() {

@@ -2,7 +2,7 @@ package org.offbook.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.offbook.Progress;
+import org.offbook.pipeline.Progress;
 
 /**
  * A progress reporter that times the pipeline's stages (from each {@code stage(...)} call to the

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.offbook.facts.FactTypes;
+import org.offbook.model.FactTypes;
 
 /** Where generated rows go: CSV tables, or one folder of JSON documents per company. */
 final class Sinks {

@@ -3,7 +3,7 @@ package org.offbook.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import org.offbook.Version;
+import org.offbook.model.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -16,12 +16,16 @@ import java.util.TreeSet;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.Match;
 import org.kie.api.runtime.rule.RuleContext;
-import org.offbook.facts.Derived;
-import org.offbook.facts.Entity;
-import org.offbook.facts.Fact;
-import org.offbook.facts.FactTypes;
-import org.offbook.facts.Money;
-import org.offbook.facts.Threshold;
+import org.offbook.model.Derived;
+import org.offbook.model.Entity;
+import org.offbook.model.Evidence;
+import org.offbook.model.Fact;
+import org.offbook.model.FactTypes;
+import org.offbook.model.Finding;
+import org.offbook.model.Money;
+import org.offbook.model.RuleProblem;
+import org.offbook.model.Severity;
+import org.offbook.model.Threshold;
 
 /**
  * The API rules use to report: the DRL global {@code findings}. In a rule's consequence:

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.offbook.facts.Money;
+import org.offbook.model.Money;
 
 /**
  * Fills a rule's message template with figures: {@code {name}}, {@code {name.property}} and

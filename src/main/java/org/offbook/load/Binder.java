@@ -14,15 +14,16 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import org.offbook.facts.Entity;
-import org.offbook.facts.Fact;
-import org.offbook.facts.FactTypes;
-import org.offbook.facts.Money;
-import org.offbook.facts.NonNegative;
-import org.offbook.facts.OneOf;
-import org.offbook.facts.Provenance;
-import org.offbook.facts.Required;
-import org.offbook.facts.Share;
+import org.offbook.model.Entity;
+import org.offbook.model.Fact;
+import org.offbook.model.FactTypes;
+import org.offbook.model.LoadError;
+import org.offbook.model.Money;
+import org.offbook.model.NonNegative;
+import org.offbook.model.OneOf;
+import org.offbook.model.Provenance;
+import org.offbook.model.Required;
+import org.offbook.model.Share;
 
 /**
  * Turns a {@link RawRecord} into a typed fact record, driven by the record's components and their

@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.lang.reflect.RecordComponent;
-import org.offbook.facts.Fact;
-import org.offbook.facts.FactTypes;
+import org.offbook.model.Fact;
+import org.offbook.model.FactTypes;
+import org.offbook.model.LoadError;
 
 /**
  * Reads a CSV table of one fact type (RFC 4180, through opencsv). The first row names the columns,

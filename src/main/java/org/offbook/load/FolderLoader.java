@@ -22,8 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.TreeMap;
-import org.offbook.facts.Fact;
+import org.offbook.model.Fact;
 import org.offbook.load.sec.SecData;
+import org.offbook.model.FileStats;
+import org.offbook.model.LoadError;
 
 /**
  * Reads the input paths (files or folders, walked recursively in a stable, sorted order) into
@@ -52,7 +54,7 @@ public final class FolderLoader {
         List<Fact> facts = new ArrayList<>();
         List<FileStats> stats = new ArrayList<>();
         SecData sec = new SecData(); // SEC EDGAR data: companyfacts JSON, data-set zips and folders (docs/sec-data.md)
-        org.offbook.Progress progress = org.offbook.Progress.current();
+        org.offbook.pipeline.Progress progress = org.offbook.pipeline.Progress.current();
         progress.files(files.size());
         for (var e : files.entrySet()) {
             FileStats refused = refuse(e.getKey(), e.getValue(), errors);
@@ -201,7 +203,7 @@ public final class FolderLoader {
                 if (type == null) {
                     errors.add(LoadError.of(name, 0, null, "cannot tell the fact type from the file name; name CSV tables "
                             + "after their type, e.g. leases.csv or meta.leases.csv (types: "
-                            + String.join(", ", org.offbook.facts.FactTypes.BY_NAME.keySet()) + ")"));
+                            + String.join(", ", org.offbook.model.FactTypes.BY_NAME.keySet()) + ")"));
                     return new FileStats(name, format, 0, 0);
                 }
                 CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()

@@ -21,8 +21,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.offbook.facts.Fact;
-import org.offbook.facts.FactTypes;
+import org.offbook.model.Fact;
+import org.offbook.model.FactTypes;
+import org.offbook.model.LoadError;
 
 /**
  * Reads an offbook JSON document: an object whose keys are fact-type names holding arrays of

@@ -10,14 +10,14 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.offbook.facts.Doc;
-import org.offbook.facts.Fact;
-import org.offbook.facts.FactTypes;
-import org.offbook.facts.Money;
-import org.offbook.facts.NonNegative;
-import org.offbook.facts.OneOf;
-import org.offbook.facts.Required;
-import org.offbook.facts.Share;
+import org.offbook.model.Doc;
+import org.offbook.model.Fact;
+import org.offbook.model.FactTypes;
+import org.offbook.model.Money;
+import org.offbook.model.NonNegative;
+import org.offbook.model.OneOf;
+import org.offbook.model.Required;
+import org.offbook.model.Share;
 
 /**
  * The JSON Schema (draft 2020-12) of offbook's JSON documents, generated from the fact records so

@@ -1,7 +1,9 @@
 package org.offbook.load;
 
 import java.util.List;
-import org.offbook.facts.Fact;
+import org.offbook.model.Fact;
+import org.offbook.model.FileStats;
+import org.offbook.model.LoadError;
 
 /**
  * Everything read from the input paths: the facts, in a stable order (file, then line), every

@@ -6,10 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.offbook.facts.Entity;
-import org.offbook.facts.Fact;
-import org.offbook.facts.FactTypes;
-import org.offbook.facts.Ref;
+import org.offbook.model.Entity;
+import org.offbook.model.Fact;
+import org.offbook.model.FactTypes;
+import org.offbook.model.LoadError;
+import org.offbook.model.Ref;
 
 /**
  * Checks that every entity reference names a defined entity (by id, or by an alias, matched

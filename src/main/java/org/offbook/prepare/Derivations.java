@@ -6,19 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.offbook.facts.Backstop;
-import org.offbook.facts.DebtTotal;
-import org.offbook.facts.Fact;
-import org.offbook.facts.Financing;
-import org.offbook.facts.Guarantee;
-import org.offbook.facts.Lease;
-import org.offbook.facts.Money;
-import org.offbook.facts.Role;
-import org.offbook.facts.Support;
-import org.offbook.facts.Threshold;
-import org.offbook.graph.CycleFinder;
-import org.offbook.graph.Cycles;
-import org.offbook.graph.MoneyGraph;
+import org.offbook.model.Backstop;
+import org.offbook.model.DebtTotal;
+import org.offbook.model.Fact;
+import org.offbook.model.Financing;
+import org.offbook.model.Guarantee;
+import org.offbook.model.Lease;
+import org.offbook.model.Money;
+import org.offbook.model.Role;
+import org.offbook.model.Support;
+import org.offbook.model.Threshold;
+import org.offbook.prepare.graph.CycleFinder;
+import org.offbook.prepare.graph.Cycles;
+import org.offbook.prepare.graph.MoneyGraph;
 
 /**
  * Computes the derived facts rules match on. This is preparation, not judgement: totals and a
@@ -58,7 +58,7 @@ public final class Derivations {
         if (wanted.test(Support.class)) {
             out.addAll(supports(facts));
         }
-        if (!wanted.test(org.offbook.facts.Cycle.class)) {
+        if (!wanted.test(org.offbook.model.Cycle.class)) {
             return new Prepared(out, problems);
         }
         int maxLength = threshold(thresholds, "cycle.length.max", CYCLE_LENGTH_MAX);
@@ -71,7 +71,7 @@ public final class Derivations {
         }
         Map<String, String> names = new java.util.HashMap<>();
         for (Fact f : facts) {
-            if (f instanceof org.offbook.facts.Entity e) {
+            if (f instanceof org.offbook.model.Entity e) {
                 names.put(e.id(), e.name());
             }
         }

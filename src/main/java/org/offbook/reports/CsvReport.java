@@ -7,8 +7,8 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.offbook.findings.Evidence;
-import org.offbook.findings.Finding;
+import org.offbook.model.Evidence;
+import org.offbook.model.Finding;
 
 /**
  * One row per finding, RFC 4180 (through opencsv), for spreadsheets and workpapers. A cell that

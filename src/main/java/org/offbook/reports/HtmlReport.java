@@ -14,13 +14,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.offbook.findings.Baseline;
-import org.offbook.findings.Evidence;
-import org.offbook.findings.Finding;
-import org.offbook.findings.Severity;
-import org.offbook.load.FileStats;
-import org.offbook.load.LoadError;
-import org.offbook.rules.RuleInfo;
+import org.offbook.triage.Baseline;
+import org.offbook.model.Evidence;
+import org.offbook.model.Finding;
+import org.offbook.model.Severity;
+import org.offbook.model.FileStats;
+import org.offbook.model.LoadError;
+import org.offbook.model.RuleInfo;
 
 /**
  * The report as one self-contained HTML5 page, for a partner to read or a workpaper to keep:

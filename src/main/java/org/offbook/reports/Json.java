@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.offbook.facts.Money;
+import org.offbook.model.Money;
 
 /** The one JSON style of offbook's outputs: two-space indent, {@code "key": value}, one item per line. */
 public final class Json {

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
-import org.offbook.findings.Baseline;
-import org.offbook.findings.Evidence;
-import org.offbook.findings.Finding;
-import org.offbook.findings.Severity;
-import org.offbook.load.FileStats;
-import org.offbook.load.LoadError;
-import org.offbook.rules.RuleInfo;
+import org.offbook.triage.Baseline;
+import org.offbook.model.Evidence;
+import org.offbook.model.Finding;
+import org.offbook.model.Severity;
+import org.offbook.model.FileStats;
+import org.offbook.model.LoadError;
+import org.offbook.model.RuleInfo;
 
 /**
  * The JSON report: the contract audit tools integrate with, documented in docs/report-format.md.

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.offbook.findings.Finding;
-import org.offbook.rules.RuleInfo;
+import org.offbook.model.Finding;
+import org.offbook.model.RuleInfo;
 
 /**
  * JUnit XML for CI dashboards: a test suite per rule, a test case per rule and subject checked

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.offbook.findings.Baseline;
-import org.offbook.findings.Finding;
-import org.offbook.findings.Severity;
-import org.offbook.load.FileStats;
-import org.offbook.load.LoadError;
-import org.offbook.rules.RuleInfo;
+import org.offbook.triage.Baseline;
+import org.offbook.model.Finding;
+import org.offbook.model.Severity;
+import org.offbook.model.FileStats;
+import org.offbook.model.LoadError;
+import org.offbook.model.RuleInfo;
 
 /**
  * Everything one check produced, as the renderers see it. Renderers only format this; they make

@@ -11,11 +11,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.offbook.findings.Evidence;
-import org.offbook.findings.Finding;
-import org.offbook.findings.Severity;
-import org.offbook.load.LoadError;
-import org.offbook.rules.RuleInfo;
+import org.offbook.model.Evidence;
+import org.offbook.model.Finding;
+import org.offbook.model.Severity;
+import org.offbook.model.LoadError;
+import org.offbook.model.RuleInfo;
 
 /**
  * SARIF 2.1.0, for code-scanning dashboards. Every rule is described in {@code tool.driver.rules}

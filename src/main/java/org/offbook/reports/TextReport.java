@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import org.offbook.findings.Evidence;
-import org.offbook.findings.Finding;
-import org.offbook.findings.Severity;
-import org.offbook.load.LoadError;
+import org.offbook.model.Evidence;
+import org.offbook.model.Finding;
+import org.offbook.model.Severity;
+import org.offbook.model.LoadError;
 
 /**
  * The report for people: findings grouped by the company they are about, most severe first, each

@@ -7,9 +7,9 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.offbook.Check;
-import org.offbook.findings.Finding;
-import org.offbook.findings.Severity;
+import org.offbook.pipeline.Check;
+import org.offbook.model.Finding;
+import org.offbook.model.Severity;
 import org.offbook.reports.Formats;
 import org.offbook.reports.Report;
 

@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.offbook.TestFiles;
 import org.offbook.cli.Main;
-import org.offbook.facts.Fact;
-import org.offbook.facts.FactTypes;
+import org.offbook.model.Fact;
+import org.offbook.model.FactTypes;
 import org.offbook.load.FolderLoader;
 import org.offbook.load.LoadResult;
-import org.offbook.rules.CompiledRules;
-import org.offbook.rules.RuleCompiler;
-import org.offbook.rules.RuleRunner;
+import org.offbook.engine.CompiledRules;
+import org.offbook.engine.RuleCompiler;
+import org.offbook.engine.RuleRunner;
 import picocli.CommandLine;
 
 /**
@@ -167,7 +167,7 @@ class MarketGeneratorTest {
     }
 
     private static long vehicleStatements(List<Fact> facts) {
-        return facts.stream().filter(f -> f instanceof org.offbook.facts.Statement s && s.entity().startsWith("v")).count();
+        return facts.stream().filter(f -> f instanceof org.offbook.model.Statement s && s.entity().startsWith("v")).count();
     }
 
     /** Facts as text without where they were read: equal lists mean the same facts in the same order of keys. */

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.offbook.Progress;
+import org.offbook.pipeline.Progress;
 
 /** The benchmark's stage timer, which passes progress calls on. */
 class RecorderTest {

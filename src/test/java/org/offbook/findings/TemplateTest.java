@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.offbook.facts.Money;
-import org.offbook.facts.Provenance;
-import org.offbook.facts.Stake;
+import org.offbook.model.Money;
+import org.offbook.model.Provenance;
+import org.offbook.model.Stake;
 
 class TemplateTest {
 

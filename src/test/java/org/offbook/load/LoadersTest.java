@@ -13,12 +13,14 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.offbook.TestFiles;
-import org.offbook.facts.Entity;
-import org.offbook.facts.Fact;
-import org.offbook.facts.Financing;
-import org.offbook.facts.Lease;
-import org.offbook.facts.Money;
-import org.offbook.facts.Stake;
+import org.offbook.model.Entity;
+import org.offbook.model.Fact;
+import org.offbook.model.FileStats;
+import org.offbook.model.Financing;
+import org.offbook.model.Lease;
+import org.offbook.model.LoadError;
+import org.offbook.model.Money;
+import org.offbook.model.Stake;
 
 /** The JSON and CSV loaders: typed values, provenance, and a clear line for each bad value. */
 class LoadersTest {

@@ -15,7 +15,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.offbook.Check;
+import org.offbook.pipeline.Check;
 import org.offbook.TestFiles;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;

@@ -82,7 +82,7 @@ final class BadInputs {
 
     static final String DRL_HEADER = """
             package offbook.rules.hostile;
-            import org.offbook.facts.Entity;
+            import org.offbook.model.Entity;
             global org.offbook.findings.Findings findings;
             """;
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.offbook.TestFiles;
 import org.offbook.load.FolderLoader;
-import org.offbook.load.LoadError;
+import org.offbook.model.LoadError;
 import org.offbook.load.LoadResult;
 
 /**

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.offbook.Check;
+import org.offbook.pipeline.Check;
 import org.offbook.TestFiles;
-import org.offbook.findings.Finding;
+import org.offbook.model.Finding;
 import org.offbook.reports.Report;
 
 /**

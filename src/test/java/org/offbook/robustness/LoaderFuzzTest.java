@@ -35,12 +35,12 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.offbook.TestFiles;
-import org.offbook.facts.Fact;
-import org.offbook.facts.FactTypes;
-import org.offbook.facts.Money;
-import org.offbook.load.FileStats;
+import org.offbook.model.Fact;
+import org.offbook.model.FactTypes;
+import org.offbook.model.Money;
+import org.offbook.model.FileStats;
 import org.offbook.load.FolderLoader;
-import org.offbook.load.LoadError;
+import org.offbook.model.LoadError;
 import org.offbook.load.LoadResult;
 import org.offbook.prepare.Derivations;
 

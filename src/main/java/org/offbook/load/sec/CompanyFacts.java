@@ -17,8 +17,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.offbook.facts.Money;
-import org.offbook.load.LoadError;
+import org.offbook.model.Money;
+import org.offbook.model.LoadError;
 
 /**
  * Reads an SEC companyfacts document ({@code data.sec.gov/api/xbrl/companyfacts/CIK##########.json}),

@@ -22,11 +22,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.offbook.facts.FactTypes;
-import org.offbook.facts.Money;
-import org.offbook.facts.NonNegative;
-import org.offbook.facts.Statement;
-import org.offbook.load.LoadError;
+import org.offbook.model.FactTypes;
+import org.offbook.model.Money;
+import org.offbook.model.NonNegative;
+import org.offbook.model.Statement;
+import org.offbook.model.LoadError;
 
 /**
  * Which XBRL concepts feed which {@link Statement} field, in order of precedence: the table

@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import org.offbook.load.LoadError;
+import org.offbook.model.LoadError;
 
 /**
  * Reads an SEC Financial Statement Data Set: a quarterly zip, or the folder it was extracted to.

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.offbook.facts.Fact;
-import org.offbook.load.FileStats;
-import org.offbook.load.LoadError;
+import org.offbook.model.Fact;
+import org.offbook.model.FileStats;
+import org.offbook.model.LoadError;
 
 /**
  * SEC EDGAR XBRL data in a checked folder, for {@link org.offbook.load.FolderLoader}: companyfacts

@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.offbook.facts.Entity;
-import org.offbook.facts.Fact;
-import org.offbook.facts.FactTypes;
-import org.offbook.facts.Money;
-import org.offbook.facts.Provenance;
-import org.offbook.facts.Restatement;
-import org.offbook.facts.Statement;
+import org.offbook.model.Entity;
+import org.offbook.model.Fact;
+import org.offbook.model.FactTypes;
+import org.offbook.model.Money;
+import org.offbook.model.Provenance;
+import org.offbook.model.Restatement;
+import org.offbook.model.Statement;
 
 /**
  * Turns what was read from SEC files into facts: per filer, the value each period uses (the latest

@@ -13,9 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.offbook.TestFiles;
-import org.offbook.facts.Statement;
+import org.offbook.model.Statement;
 import org.offbook.load.FolderLoader;
-import org.offbook.load.LoadError;
+import org.offbook.model.LoadError;
 import org.offbook.load.LoadResult;
 
 /** The concept table: the shipped file is the built-in one, it is read at run time, and its mistakes are reported. */

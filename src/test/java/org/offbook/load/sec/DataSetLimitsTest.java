@@ -14,7 +14,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.offbook.load.FolderLoader;
-import org.offbook.load.LoadError;
+import org.offbook.model.LoadError;
 import org.offbook.load.LoadResult;
 
 /** A damaged or hostile data-set zip fails with a message, never by filling memory. */

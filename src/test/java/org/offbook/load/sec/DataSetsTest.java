@@ -23,10 +23,10 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.offbook.TestFiles;
-import org.offbook.facts.Entity;
-import org.offbook.facts.Restatement;
-import org.offbook.facts.Statement;
-import org.offbook.load.FileStats;
+import org.offbook.model.Entity;
+import org.offbook.model.Restatement;
+import org.offbook.model.Statement;
+import org.offbook.model.FileStats;
 import org.offbook.load.FolderLoader;
 import org.offbook.load.LoadResult;
 

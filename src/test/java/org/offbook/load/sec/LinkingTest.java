@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.offbook.TestFiles;
-import org.offbook.facts.Entity;
-import org.offbook.facts.Statement;
+import org.offbook.model.Entity;
+import org.offbook.model.Statement;
 import org.offbook.load.LoadResult;
 
 /** SEC filers link to the entities of deal-term files by CIK (leading zeros ignored) or by name; otherwise they become entities. */

@@ -7,13 +7,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.offbook.TestFiles;
-import org.offbook.facts.Entity;
-import org.offbook.facts.Fact;
-import org.offbook.facts.Money;
-import org.offbook.facts.Restatement;
-import org.offbook.facts.Statement;
+import org.offbook.model.Entity;
+import org.offbook.model.Fact;
+import org.offbook.model.Money;
+import org.offbook.model.Restatement;
+import org.offbook.model.Statement;
 import org.offbook.load.FolderLoader;
-import org.offbook.load.LoadError;
+import org.offbook.model.LoadError;
 import org.offbook.load.LoadResult;
 
 /** Helpers for the SEC tests: the copied SEC samples, and finding facts in a load result. */

@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.offbook.Check;
+import org.offbook.pipeline.Check;
 import org.offbook.TestFiles;
 import org.offbook.cli.Main;
-import org.offbook.findings.Evidence;
-import org.offbook.findings.Finding;
+import org.offbook.model.Evidence;
+import org.offbook.model.Finding;
 import org.offbook.reports.Report;
 
 /** Statement rules run on SEC figures as on hand-written ones, and their findings cite the filing's accession number. */

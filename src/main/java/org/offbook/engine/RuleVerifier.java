@@ -1,0 +1,50 @@
+package org.offbook.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.offbook.model.LoadError;
+import org.offbook.model.RuleInfo;
+import org.offbook.pipeline.RuleCases;
+
+/**
+ * Checks a rule folder the way a reviewer would before a change is accepted: every DRL compiles,
+ * every rule has its metadata and a unique id (both checked by {@link RuleCompiler}), its doc page
+ * {@code <ID>.md} and at least one test case in {@code <ID>.tests/} beside its DRL, and every
+ * test case folder has facts and a readable expectation.
+ */
+public final class RuleVerifier {
+
+    private RuleVerifier() {
+    }
+
+    public static List<LoadError> verify(List<Path> ruleDirs, CompiledRules compiled) throws IOException {
+        List<LoadError> problems = new ArrayList<>(compiled.errors());
+        for (RuleInfo r : compiled.rules()) {
+            Path drl = Path.of(r.file());
+            if (!drl.getFileName().toString().equals(r.id() + ".drl")) {
+                problems.add(LoadError.of(r.file(), r.line(), null, "rule " + r.id() + ": name its file " + r.id() + ".drl (one rule per file)"));
+            }
+            if (r.doc() == null) {
+                problems.add(LoadError.of(r.file(), r.line(), null, "rule " + r.id() + ": no doc page " + drl.resolveSibling(r.id() + ".md")));
+            }
+            Path tests = drl.resolveSibling(r.id() + ".tests");
+            if (RuleCases.find(List.of(tests)).isEmpty()) {
+                problems.add(LoadError.of(r.file(), r.line(), null, "rule " + r.id() + ": no test case in " + tests
+                        + " (a folder with facts and " + RuleCases.EXPECTED + ")"));
+            }
+        }
+        for (Path c : RuleCases.find(ruleDirs)) {
+            try (var files = Files.list(c)) {
+                if (files.noneMatch(p -> !p.getFileName().toString().equals(RuleCases.EXPECTED)
+                        && (p.toString().endsWith(".json") || p.toString().endsWith(".csv")))) {
+                    problems.add(LoadError.of(c.toString(), 0, null, "test case has no facts (.json or .csv files besides " + RuleCases.EXPECTED + ")"));
+                }
+            }
+        }
+        problems.sort(null);
+        return problems;
+    }
+}

@@ -1,0 +1,21 @@
+package org.offbook.model;
+
+import java.util.List;
+
+@Doc("A company, vehicle (SPV, joint venture), fund or bank that other facts refer to by id.")
+public record Entity(
+        @Required @Key @Doc("Short identifier other facts use, e.g. \"meta\"; letters, digits, '-', '_' and '.'.") String id,
+        @Required @Doc("Legal or common name, e.g. \"Meta Platforms, Inc.\"") String name,
+        @Required @OneOf({"company", "spv", "jv", "vehicle", "fund", "bank", "other"})
+        @Doc("company; spv, jv or vehicle for special-purpose and project entities; fund; bank; other.") String kind,
+        @Doc("Other names the entity is known by; other facts may refer to it by any of them.") List<String> aliases,
+        @Doc("SEC Central Index Key, if it files with the SEC.") String cik,
+        @Doc("Legal Entity Identifier (ISO 17442), if known.") String lei,
+        String source,
+        Provenance provenance) implements Fact {
+
+    /** True for special-purpose vehicles, joint ventures and other project vehicles. */
+    public boolean isVehicle() {
+        return kind.equals("spv") || kind.equals("jv") || kind.equals("vehicle");
+    }
+}

@@ -1,0 +1,167 @@
+package org.offbook.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.offbook.engine.CompiledRules;
+import org.offbook.engine.RuleRunner;
+import org.offbook.model.Finding;
+import org.offbook.load.FolderLoader;
+import org.offbook.model.LoadError;
+import org.offbook.load.LoadResult;
+
+/**
+ * Rule test cases kept as data beside each rule: {@code rules/<family>/<ID>.tests/<case>/} holds
+ * input files in the ordinary formats and an {@code expected.json}:
+ * <pre>
+ * {
+ *   "description": "what the case shows",
+ *   "expect": [ {"rule": "SPV-001", "subject": "meta", "severity": "high", "contains": ["20%", "USD 27.3B"]} ],
+ *   "absent": [ {"rule": "SPV-001", "subject": "meta"} ]
+ * }
+ * </pre>
+ * Each {@code expect} entry must match a finding (rule and subject; severity and text fragments of
+ * the explanation when given); each {@code absent} entry must match none (rule, and subject and
+ * text fragments when given). The case's facts run
+ * against all rules of the rule folders, with their thresholds.
+ */
+public final class RuleCases {
+
+    public static final String EXPECTED = "expected.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One case and its outcome; {@code failures} is empty when it passed. */
+    public record Outcome(String name, Path dir, String description, List<String> failures) {
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+    }
+
+    private RuleCases() {
+    }
+
+    /** Every case folder (one holding an expected.json) under the rule folders, sorted. */
+    public static List<Path> find(List<Path> ruleDirs) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path dir : ruleDirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.filter(p -> p.getFileName().toString().equals(EXPECTED)).map(Path::getParent).sorted().forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    public static Outcome run(CompiledRules rules, Path caseDir, String name) {
+        List<String> failures = new ArrayList<>();
+        JsonNode expected;
+        try {
+            expected = JSON.readTree(caseDir.resolve(EXPECTED).toFile());
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            return new Outcome(name, caseDir, "", List.of(FolderLoader.displayName(caseDir.resolve(EXPECTED)) + ":" + line
+                    + ": malformed expectation file: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            return new Outcome(name, caseDir, "", List.of("cannot read " + EXPECTED + ": " + e.getMessage()));
+        }
+        String description = expected.path("description").asText("");
+        List<Path> inputs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(caseDir)) {
+            files.filter(p -> !p.getFileName().toString().equals(EXPECTED)).sorted().forEach(inputs::add);
+        } catch (IOException e) {
+            failures.add("cannot list case folder: " + e.getMessage());
+        }
+        validateShape(expected, caseDir, failures);
+        if (!failures.isEmpty()) {
+            return new Outcome(name, caseDir, description, failures);
+        }
+        LoadResult loaded = FolderLoader.load(inputs);
+        for (LoadError e : loaded.errors()) {
+            failures.add("input error: " + e);
+        }
+        RuleRunner.Result result = RuleRunner.run(rules, loaded.facts(), RuleRunner.Limits.DEFAULT);
+        result.problems().forEach(p -> failures.add("rule problem: " + p.message()));
+        List<Finding> findings = result.findings();
+        for (JsonNode want : expected.path("expect")) {
+            String rule = want.path("rule").asText();
+            String subject = want.path("subject").asText();
+            List<Finding> candidates = findings.stream()
+                    .filter(f -> f.ruleId().equals(rule) && f.subject().equals(subject)).toList();
+            if (candidates.isEmpty()) {
+                failures.add("expected " + rule + " on " + subject + ", but it did not fire; findings were: " + summary(findings));
+                continue;
+            }
+            String severity = want.path("severity").asText(null);
+            if (severity != null && candidates.stream().noneMatch(f -> f.severity().label().equals(severity.toLowerCase(Locale.ROOT)))) {
+                failures.add("expected " + rule + " on " + subject + " with severity " + severity + ", found "
+                        + candidates.stream().map(f -> f.severity().label()).toList());
+            }
+            for (JsonNode fragment : want.path("contains")) {
+                String text = fragment.asText();
+                if (candidates.stream().noneMatch(f -> f.explanation() != null && f.explanation().contains(text))) {
+                    failures.add("expected the explanation of " + rule + " on " + subject + " to contain \"" + text + "\"; it was: "
+                            + candidates.get(0).explanation());
+                }
+            }
+        }
+        for (JsonNode not : expected.path("absent")) {
+            String rule = not.path("rule").asText();
+            String subject = not.path("subject").asText(null);
+            List<String> fragments = new ArrayList<>();
+            not.path("contains").forEach(t -> fragments.add(t.asText()));
+            for (Finding f : findings) {
+                boolean text = fragments.stream().allMatch(t -> f.explanation() != null && f.explanation().contains(t));
+                if (f.ruleId().equals(rule) && (subject == null || f.subject().equals(subject)) && text) {
+                    failures.add("expected no " + rule + (subject == null ? "" : " on " + subject) + ", but it fired: " + f.explanation());
+                }
+            }
+        }
+        return new Outcome(name, caseDir, description, List.copyOf(failures));
+    }
+
+    private static void validateShape(JsonNode expected, Path caseDir, List<String> failures) {
+        String file = FolderLoader.displayName(caseDir.resolve(EXPECTED));
+        if (!expected.isObject()) {
+            failures.add(file + ": expected a JSON object with \"expect\" and/or \"absent\" lists");
+            return;
+        }
+        expected.fieldNames().forEachRemaining(k -> {
+            if (!List.of("description", "expect", "absent").contains(k)) {
+                failures.add(file + ": unknown key '" + k + "' (description, expect, absent)");
+            }
+        });
+        if (!expected.has("expect") && !expected.has("absent")) {
+            failures.add(file + ": a case needs \"expect\" or \"absent\" entries");
+        }
+        for (String list : List.of("expect", "absent")) {
+            JsonNode entries = expected.path(list);
+            if (expected.has(list) && !entries.isArray()) {
+                failures.add(file + ": '" + list + "' must be a list");
+                continue;
+            }
+            int i = 0;
+            for (JsonNode e : entries) {
+                i++;
+                if (!e.path("rule").isTextual() || (list.equals("expect") && !e.path("subject").isTextual())) {
+                    failures.add(file + ": " + list + " entry " + i + " needs \"rule\"" + (list.equals("expect") ? " and \"subject\"" : ""));
+                }
+            }
+        }
+    }
+
+    private static String summary(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return "none";
+        }
+        return String.join(", ", findings.stream().map(f -> f.ruleId() + " on " + f.subject()).toList());
+    }
+}

@@ -1,0 +1,132 @@
+package org.offbook.triage;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.offbook.model.Finding;
+import org.offbook.model.LoadError;
+
+/**
+ * Accepted findings, kept in the audit trail: a JSON file with one entry per finding, sorted by
+ * fingerprint so that it diffs well. {@code --write-baseline} writes it with empty
+ * {@code justification}, {@code reviewer} and {@code date} for the reviewer to fill in;
+ * {@code --baseline} reads it and marks matching findings as baselined.
+ */
+public final class Baseline {
+
+    public static final String FORMAT = "offbook-baseline-1";
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    /** One accepted finding; the identifying fields are for people, matching is by fingerprint. */
+    public record Entry(String fingerprint, String ruleId, String subject, String title,
+                        String justification, String reviewer, String date, int line) {
+    }
+
+    private Baseline() {
+    }
+
+    /** Reads a baseline; problems (malformed JSON, missing fingerprints, wrong format) go to {@code errors}. */
+    public static List<Entry> read(Path file, List<LoadError> errors) {
+        String shown = file.toString().replace('\\', '/');
+        List<Entry> out = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+            JsonNode root = readLocated(p, out);
+            if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+                errors.add(LoadError.of(shown, 1, "format", "not an offbook baseline: expected \"format\": \"" + FORMAT
+                        + "\" (write one with --write-baseline)"));
+                return List.of();
+            }
+            Map<String, Entry> seen = new LinkedHashMap<>();
+            for (Entry e : out) {
+                if (e.fingerprint() == null || !e.fingerprint().matches("[0-9a-f]{16}")) {
+                    errors.add(LoadError.of(shown, e.line(), "fingerprint", "missing or not a 16-digit hex fingerprint"));
+                } else if (seen.putIfAbsent(e.fingerprint(), e) != null) {
+                    errors.add(LoadError.of(shown, e.line(), "fingerprint", "fingerprint " + e.fingerprint() + " is listed twice"));
+                }
+            }
+            return List.copyOf(seen.values());
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            errors.add(LoadError.of(shown, line, null, "malformed baseline: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            errors.add(LoadError.of(shown, 0, null, "cannot read baseline: " + e.getMessage()));
+        }
+        return List.of();
+    }
+
+    /** Reads the document, collecting each entry of "findings" with its line. */
+    private static JsonNode readLocated(JsonParser p, List<Entry> out) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        ObjectNode root = JSON.createObjectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            if (name.equals("findings") && t == JsonToken.START_ARRAY) {
+                while (p.nextToken() == JsonToken.START_OBJECT) {
+                    int line = p.currentTokenLocation().getLineNr();
+                    JsonNode n = JSON.readTree(p);
+                    out.add(new Entry(text(n, "fingerprint"), text(n, "ruleId"), text(n, "subject"), text(n, "title"),
+                            text(n, "justification"), text(n, "reviewer"), text(n, "date"), line));
+                }
+            } else {
+                root.set(name, JSON.readTree(p));
+            }
+        }
+        return root;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /**
+     * Writes the findings as a baseline. Entries already in {@code previous} keep their
+     * justification, reviewer and date, so re-writing a baseline never loses the reviewers' work.
+     */
+    public static String render(List<Finding> findings, List<Entry> previous) {
+        Map<String, Entry> prior = new LinkedHashMap<>();
+        for (Entry e : previous) {
+            prior.put(e.fingerprint(), e);
+        }
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparing(Finding::fingerprint));
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("about", "Accepted offbook findings. Fill in justification, reviewer and date for each; "
+                + "matching is by fingerprint. Re-run with --baseline FILE.");
+        ArrayNode list = root.putArray("findings");
+        for (Finding f : sorted) {
+            Entry old = prior.get(f.fingerprint());
+            ObjectNode n = list.addObject();
+            n.put("fingerprint", f.fingerprint());
+            n.put("ruleId", f.ruleId());
+            n.put("subject", f.subject());
+            n.put("title", f.title());
+            n.put("justification", old == null || old.justification() == null ? "" : old.justification());
+            n.put("reviewer", old == null || old.reviewer() == null ? "" : old.reviewer());
+            n.put("date", old == null || old.date() == null ? "" : old.date());
+        }
+        try {
+return org.offbook.reports.Json.writer().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
