@@ -3,14 +3,10 @@ package org.offbook.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,10 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.offbook.model.Json;
+import org.offbook.pipeline.Check;
 import org.offbook.pipeline.Progress;
-import org.offbook.cli.Main;
+import org.offbook.reports.Formats;
+import org.offbook.reports.Report;
+import org.offbook.reports.ReportFiles;
 import org.offbook.model.Fact;
-import org.offbook.model.Finding;
 import org.offbook.load.FolderLoader;
 import org.offbook.load.LoadResult;
 import org.offbook.engine.CompiledRules;
@@ -47,7 +46,7 @@ import org.offbook.engine.RuleRunner;
  */
 public final class BenchRun {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
     static final String PREFIX = "BENCH ";
 
     private BenchRun() {
@@ -72,14 +71,15 @@ public final class BenchRun {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         long mainAt = System.currentTimeMillis();
         Recorder rec = new Recorder(Progress.forEnvironment());
-        Progress.install(rec);
         rec.start("startup");
-        StringWriter err = new StringWriter();
         long t0 = System.nanoTime();
-        int code = Main.execute(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true), new PrintWriter(err),
-                "check", market.toString(), "--rules", rules.toString(), "--format", "json", "--output", report.toString(),
-                "--fail-on", "never");
+        // what 'offbook check MARKET --rules RULES --format json --output REPORT --fail-on never' does
+        // (the benchmark uses the pipeline, not the command line: bench and cli are kept apart)
+        Report result = Check.run(new Check.Options(List.of(market), List.of(rules)), rec);
+        ReportFiles.write(Formats.get("json"), result, report);
+        int code = result.errors().isEmpty() ? 0 : 5;
         long t1 = System.nanoTime();
+        rec.done();
         Map<String, Long> stages = rec.finish();
         long end = System.currentTimeMillis();
         out.put("exit", code);
@@ -91,7 +91,7 @@ public final class BenchRun {
         out.put("firings", rec.firings());
         memory(out);
         if (code != 0) {
-            out.put("stderr", err.toString().lines().limit(20).toList());
+            out.put("stderr", result.errors().stream().limit(20).map(e -> "offbook: error: " + e).toList());
         }
         // correctness, after the clock stopped: the planted findings must be in the report
         JsonNode r = JSON.readTree(report.toFile());
@@ -132,12 +132,11 @@ public final class BenchRun {
             throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         Recorder rec = new Recorder(Progress.forEnvironment());
-        Progress.install(rec);
 
         // load
         rec.stage("load");
         long t0 = System.nanoTime();
-        LoadResult loaded = FolderLoader.load(List.of(market));
+        LoadResult loaded = FolderLoader.load(List.of(market), rec);
         long loadNanos = System.nanoTime() - t0;
         List<Fact> facts = loaded.facts();
         long bytes = inputBytes(market);
@@ -169,7 +168,7 @@ public final class BenchRun {
         rec.reset();
         rec.start("rules-setup");
         t0 = System.nanoTime();
-        RuleRunner.Result all = RuleRunner.run(cached, facts, RuleRunner.Limits.DEFAULT);
+        Check.Evaluation all = Check.evaluate(cached, facts, RuleRunner.Limits.DEFAULT, rec);
         out.put("evalMs", (System.nanoTime() - t0) / 1_000_000);
         out.put("evalStages", rec.finish());
         out.put("firings", all.firings());
@@ -194,7 +193,7 @@ public final class BenchRun {
             rec.reset();
             rec.start("rules-setup");
             t0 = System.nanoTime();
-            RuleRunner.Result r = RuleRunner.run(subset, facts, RuleRunner.Limits.DEFAULT);
+            Check.Evaluation r = Check.evaluate(subset, facts, RuleRunner.Limits.DEFAULT, rec);
             long o = System.nanoTime() - t0;
             Map<String, Long> st = rec.finish();
             offbookKeys = r.findings().stream().map(FindingKey::of).sorted().toList();
@@ -250,7 +249,7 @@ public final class BenchRun {
             System.gc();
             rec.reset();
             rec.start("rules-setup");
-            RuleRunner.Result r = RuleRunner.run(one, facts, RuleRunner.Limits.DEFAULT);
+            Check.Evaluation r = Check.evaluate(one, facts, RuleRunner.Limits.DEFAULT, rec);
             Map<String, Long> st = rec.finish();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("rule", info.id());

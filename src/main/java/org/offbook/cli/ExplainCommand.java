@@ -41,7 +41,7 @@ final class ExplainCommand implements Callable<Integer> {
                 : "# " + rule.id() + ": " + rule.title() + "\n\n(no doc page " + rule.id() + ".md beside " + rule.file() + ")");
         out.println();
         out.println("Current thresholds (" + rule.file() + " uses them; edit them in thresholds.csv):");
-        List<String> names = rule.thresholdNames();
+        List<String> names = RuleCompiler.thresholdNames(rule);
         if (names.isEmpty()) {
             out.println("  none");
         }

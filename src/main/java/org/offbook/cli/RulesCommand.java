@@ -1,7 +1,5 @@
 package org.offbook.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -10,12 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.offbook.model.Json;
 import org.offbook.model.LoadError;
 import org.offbook.engine.CompiledRules;
 import org.offbook.pipeline.RuleCases;
 import org.offbook.engine.RuleCompiler;
 import org.offbook.model.RuleInfo;
-import org.offbook.engine.RuleVerifier;
+import org.offbook.pipeline.RuleVerifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,7 +59,7 @@ final class RulesCommand implements Runnable {
             CompiledRules compiled = RuleCompiler.compile(dirs(rules));
             PrintWriter out = spec.commandLine().getOut();
             if (format == CheckCommand.Format.json) {
-                ArrayNode list = JsonMapper.builder().build().createArrayNode();
+                ArrayNode list = Json.MAPPER.createArrayNode();
                 for (RuleInfo r : compiled.rules()) {
                     ObjectNode n = list.addObject();
                     n.put("id", r.id());
@@ -72,7 +71,7 @@ final class RulesCommand implements Runnable {
                     n.put("file", r.file());
                     n.put("line", r.line());
                 }
-                out.println(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValueAsString(list));
+                out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(list));
             } else {
                 out.printf("%-12s %-8s %-9s %s%n", "ID", "FAMILY", "SEVERITY", "TITLE / STANDARDS / FILE");
                 for (RuleInfo r : compiled.rules()) {

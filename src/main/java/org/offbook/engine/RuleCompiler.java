@@ -46,7 +46,21 @@ public final class RuleCompiler {
 
     static final List<String> REQUIRED_METADATA = List.of("id", "family", "severity", "title", "standards");
     private static final Pattern LINE_COL = Pattern.compile("\\[?(?:ERR \\d+\\]\\s*)?Line (\\d+):(\\d+)\\s*");
-    public static final Pattern THRESHOLD_REF = Pattern.compile("Threshold\\s*\\(\\s*name\\s*==\\s*\"([^\"]+)\"");
+    static final Pattern THRESHOLD_REF = Pattern.compile("Threshold\\s*\\(\\s*name\\s*==\\s*\"([^\"]+)\"");
+
+    /** The thresholds the DRL file of {@code rule} refers to, by name, in order of first use. */
+    public static List<String> thresholdNames(RuleInfo rule) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        try {
+            java.util.regex.Matcher m = THRESHOLD_REF.matcher(java.nio.file.Files.readString(java.nio.file.Path.of(rule.file())));
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        } catch (java.io.IOException e) {
+            // the file was read moments ago to compile it; an unreadable file simply lists none
+        }
+        return List.copyOf(names);
+    }
     private static final Pattern ID_FORMAT = Pattern.compile("[A-Z][A-Z0-9]*-\\d{3}(\\.\\d+)?");
     private static final AtomicLong BUILDS = new AtomicLong();
 

@@ -2,7 +2,6 @@ package org.offbook.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,18 +21,14 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
-import org.offbook.pipeline.Progress;
-import org.offbook.model.Entity;
 import org.offbook.model.Fact;
-import org.offbook.model.Finding;
-import org.offbook.findings.Findings;
+import org.offbook.model.ProgressListener;
 import org.offbook.model.RuleProblem;
-import org.offbook.prepare.Derivations;
 
 /**
- * Runs compiled rules over facts: inserts the input facts, the derived facts and the thresholds
- * into a fresh session, fires the rules within a limit of firings (per rule) and of time, and collects
- * the findings. A rule that keeps re-triggering is stopped and named rather than left to hang, and
+ * Runs compiled rules over facts: inserts the input facts, the derived facts (prepared by the
+ * caller) and the thresholds into a fresh session, sets the object rules report through as the
+ * global {@code findings}, and fires the rules within a limit of firings (per rule) and of time. A rule that keeps re-triggering is stopped and named rather than left to hang, and
  * the other rules still run; a problem is reported at the file and line of the rule concerned.
  */
 public final class RuleRunner {
@@ -46,37 +41,39 @@ public final class RuleRunner {
         public static final Limits DEFAULT = new Limits(1_000_000, Duration.ofSeconds(120));
     }
 
-    public record Result(List<Finding> findings, List<RuleProblem> problems, long firings) {
+    /** The problems of the run (a rule stopped or failed, a limit reached) and the number of firings. */
+    public record Result(List<RuleProblem> problems, long firings) {
     }
 
     private RuleRunner() {
     }
 
-    public static Result run(CompiledRules rules, List<Fact> facts, Limits limits) {
+    /**
+     * The fact types some rule matches: facts of other types are not inserted, and the caller need
+     * not derive them (a rule set without a cycle rule does not pay for the cycle search).
+     */
+    public static java.util.function.Predicate<Class<?>> matchedTypes(CompiledRules rules) {
+        return rules.kieBase() == null ? type -> false : MatchedTypes.of(rules.kieBase());
+    }
+
+    /**
+     * Fires {@code rules} over {@code facts} and {@code derived}, with {@code findings} as the
+     * global {@code findings}. The session (gigabytes on a market of thousands of companies) is
+     * disposed of before this returns, so the caller builds its findings without it.
+     */
+    public static Result run(CompiledRules rules, List<Fact> facts, List<?> derived, Object findings, Limits limits,
+                             ProgressListener progress) {
         if (rules.kieBase() == null) {
-            return new Result(List.of(), List.of(), 0);
+            return new Result(List.of(), 0);
         }
-        Map<String, Entity> entities = new HashMap<>();
-        for (Fact f : facts) {
-            if (f instanceof Entity e) {
-                entities.put(e.id(), e);
-            }
-        }
-        Findings findings = new Findings(entities, rules.ruleFiles(), rules.ruleLines());
         List<RuleProblem> problems = new ArrayList<>();
-        Progress progress = Progress.current();
-        // the session (gigabytes on a market of thousands of companies) is gone before the findings
-        // are built: they keep only the facts each rule matched, so its memory can be reclaimed
-        long fired = fire(rules, facts, limits, findings, problems, progress);
-        progress.stage("findings");
-        List<Finding> results = findings.results(); // builds the findings, which may record template problems
-        problems.addAll(findings.problems());
-        return new Result(results, List.copyOf(problems), fired);
+        long fired = fire(rules, facts, derived, limits, findings, problems, progress);
+        return new Result(List.copyOf(problems), fired);
     }
 
     /** Inserts the facts into a new session, fires the rules within the limits and disposes of the session. */
-    private static long fire(CompiledRules rules, List<Fact> facts, Limits limits, Findings findings, List<RuleProblem> problems,
-                             Progress progress) {
+    private static long fire(CompiledRules rules, List<Fact> facts, List<?> derived, Limits limits, Object findings,
+                             List<RuleProblem> problems, ProgressListener progress) {
         KieSession session = rules.kieBase().newKieSession();
         // written by the rules thread, read here after a timeout: concurrent
         Map<String, Long> firedByRule = new ConcurrentHashMap<>();
@@ -127,10 +124,7 @@ public final class RuleRunner {
                 }
             }
             progress.inserted(inserted, facts.size());
-            progress.stage("prepare");
-            Derivations.Prepared prepared = Derivations.derive(facts, rules.thresholds(), matched);
-            prepared.facts().forEach(session::insert);
-            prepared.problems().forEach(p -> problems.add(new RuleProblem(null, "rules", 0, p)));
+            derived.forEach(session::insert);
             rules.thresholds().forEach(session::insert);
 
             // the firing limit applies to each rule: a rule that re-triggers itself has its further

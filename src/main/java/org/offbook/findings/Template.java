@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.offbook.model.Money;
+import org.offbook.model.Numbers;
 
 /**
  * Fills a rule's message template with figures: {@code {name}}, {@code {name.property}} and
@@ -178,14 +179,12 @@ public final class Template {
      * 0.99x, -0.04 is -0.04x), so a value under a threshold never prints as equal to it.
      */
     public static String multiple(BigDecimal v) {
-        BigDecimal r = v.abs().compareTo(BigDecimal.ONE) < 0 ? v.setScale(2, RoundingMode.DOWN) : v.setScale(1, RoundingMode.HALF_EVEN);
-        return r.toPlainString() + "x";
+        return Numbers.multiple(v);
     }
 
     /** 0.2 becomes 20%, 0.0842 becomes 8.4%, 0.6612 becomes 66.1%. */
     public static String percent(BigDecimal share) {
-        BigDecimal p = share.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        return p.toPlainString() + "%";
+        return Numbers.percent(share);
     }
 
     private static String joinList(Collection<?> items, Function<Object, String> f) {

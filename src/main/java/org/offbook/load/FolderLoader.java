@@ -26,6 +26,7 @@ import org.offbook.model.Fact;
 import org.offbook.load.sec.SecData;
 import org.offbook.model.FileStats;
 import org.offbook.model.LoadError;
+import org.offbook.model.ProgressListener;
 
 /**
  * Reads the input paths (files or folders, walked recursively in a stable, sorted order) into
@@ -44,6 +45,11 @@ public final class FolderLoader {
     }
 
     public static LoadResult load(List<Path> inputs) {
+        return load(inputs, ProgressListener.NONE);
+    }
+
+    /** As {@link #load(List)}, reporting files read to {@code progress}. */
+    public static LoadResult load(List<Path> inputs, ProgressListener progress) {
         List<LoadError> errors = new ArrayList<>();
         Inputs found = new Inputs();
         for (Path input : inputs) {
@@ -54,7 +60,6 @@ public final class FolderLoader {
         List<Fact> facts = new ArrayList<>();
         List<FileStats> stats = new ArrayList<>();
         SecData sec = new SecData(); // SEC EDGAR data: companyfacts JSON, data-set zips and folders (docs/sec-data.md)
-        org.offbook.pipeline.Progress progress = org.offbook.pipeline.Progress.current();
         progress.files(files.size());
         for (var e : files.entrySet()) {
             FileStats refused = refuse(e.getKey(), e.getValue(), errors);

@@ -1,8 +1,6 @@
 package org.offbook.load;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.RecordComponent;
@@ -13,6 +11,7 @@ import java.util.Map;
 import org.offbook.model.Doc;
 import org.offbook.model.Fact;
 import org.offbook.model.FactTypes;
+import org.offbook.model.Json;
 import org.offbook.model.Money;
 import org.offbook.model.NonNegative;
 import org.offbook.model.OneOf;
@@ -34,7 +33,7 @@ public final class JsonSchema {
     }
 
     public static String generate() {
-        ObjectMapper m = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        ObjectMapper m = Json.MAPPER;
         ObjectNode root = m.createObjectNode();
         root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         root.put("title", "offbook filing or deal-terms document");
@@ -92,7 +91,7 @@ public final class JsonSchema {
             def.put("additionalProperties", false);
         }
         try {
-            return m.writeValueAsString(root) + "\n";
+            return m.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

@@ -3,11 +3,12 @@ package org.offbook.pipeline;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.offbook.model.Entity;
+import org.offbook.findings.Findings;
+import org.offbook.model.Entities;
+import org.offbook.model.Fact;
+import org.offbook.model.Finding;
+import org.offbook.model.ProgressListener;
 import org.offbook.model.Severity;
 import org.offbook.model.Version;
 import org.offbook.triage.Baseline;
@@ -17,6 +18,7 @@ import org.offbook.triage.Triage;
 import org.offbook.load.FolderLoader;
 import org.offbook.model.LoadError;
 import org.offbook.load.LoadResult;
+import org.offbook.prepare.Derivations;
 import org.offbook.reports.Report;
 import org.offbook.engine.CompiledRules;
 import org.offbook.engine.RuleCompiler;
@@ -47,31 +49,26 @@ public final class Check {
         return run(new Options(inputs, ruleDirs, limits, null, null));
     }
 
+    /**
+     * Runs the pipeline with progress on standard error when it is a terminal
+     * ({@link Progress#forEnvironment()}); the line is cleared before the report is returned.
+     */
     public static Report run(Options o) {
-        // progress on standard error when it is a terminal (Progress.forEnvironment), unless a caller
-        // installed its own reporter (then it is the caller's to finish); the line is cleared before
-        // the report is written
-        boolean own = Progress.installed() == null;
-        Progress progress = own ? Progress.forEnvironment() : Progress.current();
-        if (own) {
-            Progress.install(progress);
-        }
+        ProgressListener progress = Progress.forEnvironment();
         try {
             return run(o, progress);
         } finally {
-            if (own) {
-                progress.done();
-                Progress.install(null);
-            }
+            progress.done();
         }
     }
 
-    private static Report run(Options o, Progress progress) {
+    /** Runs the pipeline, reporting progress to {@code progress} (the caller's to finish). */
+    public static Report run(Options o, ProgressListener progress) {
         progress.stage("load");
-        LoadResult loaded = FolderLoader.load(o.inputs());
+        LoadResult loaded = FolderLoader.load(o.inputs(), progress);
         progress.stage("compile");
         CompiledRules rules = RuleCompiler.compile(o.ruleDirs());
-        RuleRunner.Result result = RuleRunner.run(rules, loaded.facts(), o.limits());
+        Evaluation result = evaluate(rules, loaded.facts(), o.limits(), progress);
         progress.stage("report");
 
         List<LoadError> errors = new ArrayList<>(loaded.errors());
@@ -90,17 +87,35 @@ public final class Check {
         }
         return new Report(Version.get(), shownInputs, loaded.files(), loaded.skipped(), loaded.factsRead(),
                 loaded.factsLoaded(), rules.rules(), rules.drlFiles(), List.copyOf(errors), triaged.findings(),
-                triaged.resolved(), generatedAt(), entityNames(loaded), Severity.LOW);
+                triaged.resolved(), generatedAt(), Entities.names(loaded.facts()), Severity.LOW);
     }
 
-    private static Map<String, String> entityNames(LoadResult loaded) {
-        Map<String, String> names = new TreeMap<>();
-        for (var f : loaded.facts()) {
-            if (f instanceof Entity e) {
-                names.put(e.id(), e.name());
-            }
-        }
-        return Collections.unmodifiableMap(names);
+    /** The findings of a rule run, the problems it ran into and the number of rule firings. */
+    public record Evaluation(List<Finding> findings, List<RuleProblem> problems, long firings) {
+    }
+
+    /** As {@link #evaluate(CompiledRules, List, RuleRunner.Limits, ProgressListener)}, without progress. */
+    public static Evaluation evaluate(CompiledRules rules, List<Fact> facts, RuleRunner.Limits limits) {
+        return evaluate(rules, facts, limits, ProgressListener.NONE);
+    }
+
+    /**
+     * Prepares the derived facts the rules match (only those: a rule set without a cycle rule does
+     * not pay for the cycle search), runs the rules over them and the loaded facts, and builds the
+     * findings after the rule session is gone (they keep only the facts each rule matched).
+     */
+    public static Evaluation evaluate(CompiledRules rules, List<Fact> facts, RuleRunner.Limits limits, ProgressListener progress) {
+        progress.stage("prepare");
+        Derivations.Prepared prepared = Derivations.derive(facts, rules.thresholds(), RuleRunner.matchedTypes(rules));
+        List<RuleProblem> problems = new ArrayList<>();
+        prepared.problems().forEach(p -> problems.add(new RuleProblem(null, "rules", 0, p)));
+        Findings findings = new Findings(Entities.byId(facts), rules.ruleFiles(), rules.ruleLines());
+        RuleRunner.Result run = RuleRunner.run(rules, facts, prepared.facts(), findings, limits, progress);
+        problems.addAll(run.problems());
+        progress.stage("findings");
+        List<Finding> results = findings.results(); // builds the findings, which may record template problems
+        problems.addAll(findings.problems());
+        return new Evaluation(results, List.copyOf(problems), run.firings());
     }
 
     /** The generation time reports may show: only from SOURCE_DATE_EPOCH, so that runs stay reproducible. */

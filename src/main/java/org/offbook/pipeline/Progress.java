@@ -2,10 +2,12 @@ package org.offbook.pipeline;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.offbook.model.ProgressListener;
 
 /**
- * Progress of a long run, for people watching a terminal: the pipeline calls it at each stage and
- * as files are read, facts inserted and rules fire. By default it writes one self-overwriting line
+ * Progress of a long run, for people watching a terminal: the pipeline passes it, as a
+ * {@link ProgressListener}, to each stage, which calls it as files are read, facts inserted and
+ * rules fire. By default it writes one self-overwriting line
  * to standard error when {@code OFFBOOK_PROGRESS=on}, which the launcher sets when standard error
  * is a terminal, and does nothing otherwise, so reports, pipes and CI logs stay clean.
  *
@@ -13,30 +15,12 @@ import java.util.Locale;
  * draws the line). They may come from any thread. The launcher sets {@code OFFBOOK_PROGRESS=on}
  * when standard error is a terminal, which Java cannot tell by itself.
  */
-public class Progress {
+public class Progress implements ProgressListener {
 
     /** Does nothing. */
     public static final Progress NONE = new Progress();
 
-    private static volatile Progress current;
-
     protected Progress() {
-    }
-
-    /** The reporter in use: the one installed, else {@link #NONE}. */
-    public static Progress current() {
-        Progress p = current;
-        return p == null ? NONE : p;
-    }
-
-    /** The reporter installed, or null. */
-    public static Progress installed() {
-        return current;
-    }
-
-    /** Uses {@code p} from now on; null goes back to {@link #NONE}. */
-    public static void install(Progress p) {
-        current = p;
     }
 
     /**
@@ -56,30 +40,6 @@ public class Progress {
     /** As {@link #terminal(PrintStream)}, showing the line from {@code quietMillis} into the run. */
     public static Progress terminal(PrintStream err, long quietMillis) {
         return new Terminal(err, quietMillis * 1_000_000L);
-    }
-
-    /** A stage starts: load, resolve, compile, prepare, insert, rules, findings, report. */
-    public void stage(String name) {
-    }
-
-    /** Input files found, before reading them. */
-    public void files(int total) {
-    }
-
-    /** One more input file read; {@code facts} read so far. */
-    public void fileRead(String file, long facts) {
-    }
-
-    /** Facts inserted into the rule session so far, of {@code total}. */
-    public void inserted(long done, long total) {
-    }
-
-    /** Rule firings so far. */
-    public void fired(long firings) {
-    }
-
-    /** The run is over: clear the line. */
-    public void done() {
     }
 
     /**

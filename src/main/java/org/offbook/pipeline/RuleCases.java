@@ -14,6 +14,7 @@ import org.offbook.engine.CompiledRules;
 import org.offbook.engine.RuleRunner;
 import org.offbook.model.Finding;
 import org.offbook.load.FolderLoader;
+import org.offbook.model.Json;
 import org.offbook.model.LoadError;
 import org.offbook.load.LoadResult;
 
@@ -35,7 +36,7 @@ import org.offbook.load.LoadResult;
 public final class RuleCases {
 
     public static final String EXPECTED = "expected.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** One case and its outcome; {@code failures} is empty when it passed. */
     public record Outcome(String name, Path dir, String description, List<String> failures) {
@@ -88,7 +89,7 @@ public final class RuleCases {
         for (LoadError e : loaded.errors()) {
             failures.add("input error: " + e);
         }
-        RuleRunner.Result result = RuleRunner.run(rules, loaded.facts(), RuleRunner.Limits.DEFAULT);
+        Check.Evaluation result = Check.evaluate(rules, loaded.facts(), RuleRunner.Limits.DEFAULT);
         result.problems().forEach(p -> failures.add("rule problem: " + p.message()));
         List<Finding> findings = result.findings();
         for (JsonNode want : expected.path("expect")) {

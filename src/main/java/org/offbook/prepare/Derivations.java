@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.offbook.model.Backstop;
 import org.offbook.model.DebtTotal;
+import org.offbook.model.Entities;
 import org.offbook.model.Fact;
 import org.offbook.model.Financing;
 import org.offbook.model.Guarantee;
@@ -69,13 +70,7 @@ public final class Derivations {
             problems.add("the cycle search stopped after " + maxCycles + " cycles (cycle.search.max); longer or further cycles "
                     + "were not examined: raise cycle.search.max or lower cycle.length.max in thresholds.csv");
         }
-        Map<String, String> names = new java.util.HashMap<>();
-        for (Fact f : facts) {
-            if (f instanceof org.offbook.model.Entity e) {
-                names.put(e.id(), e.name());
-            }
-        }
-        out.addAll(Cycles.of(graph, found, names));
+        out.addAll(Cycles.of(graph, found, Entities.names(facts)));
         return new Prepared(out, problems);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
+import org.offbook.model.Json;
 import org.offbook.triage.Baseline;
 import org.offbook.model.Evidence;
 import org.offbook.model.Finding;

@@ -1,8 +1,6 @@
 package org.offbook.reports;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.offbook.model.Evidence;
 import org.offbook.model.Finding;
+import org.offbook.model.Json;
 import org.offbook.model.Severity;
 import org.offbook.model.LoadError;
 import org.offbook.model.RuleInfo;
@@ -27,7 +26,7 @@ import org.offbook.model.RuleInfo;
 public final class SarifReport implements Renderer {
 
     static final String FINGERPRINT_KEY = "offbookFingerprint/v1";
-    private static final ObjectMapper JSON = JsonMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     @Override
     public void render(Report r, Writer out) throws IOException {

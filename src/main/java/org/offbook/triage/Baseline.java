@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -18,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.offbook.model.Finding;
+import org.offbook.model.Json;
 import org.offbook.model.LoadError;
 
 /**
@@ -29,7 +29,7 @@ import org.offbook.model.LoadError;
 public final class Baseline {
 
     public static final String FORMAT = "offbook-baseline-1";
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** One accepted finding; the identifying fields are for people, matching is by fingerprint. */
     public record Entry(String fingerprint, String ruleId, String subject, String title,
@@ -124,7 +124,7 @@ public final class Baseline {
             n.put("date", old == null || old.date() == null ? "" : old.date());
         }
         try {
-return org.offbook.reports.Json.writer().writeValueAsString(root) + "\n";
+return Json.writer().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

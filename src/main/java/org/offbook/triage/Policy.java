@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.offbook.model.Finding;
+import org.offbook.model.Json;
 import org.offbook.model.LoadError;
 import org.offbook.model.Severity;
 
@@ -31,7 +31,7 @@ import org.offbook.model.Severity;
  */
 public final class Policy {
 
-    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Set<String> MATCH_KEYS = Set.of("rule", "subject", "fingerprint");
 
     /** One decision: what it matches, the new severity (for overrides) and why. */

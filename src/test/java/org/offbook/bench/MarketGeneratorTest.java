@@ -29,6 +29,7 @@ import org.offbook.load.LoadResult;
 import org.offbook.engine.CompiledRules;
 import org.offbook.engine.RuleCompiler;
 import org.offbook.engine.RuleRunner;
+import org.offbook.pipeline.Check;
 import picocli.CommandLine;
 
 /**
@@ -81,7 +82,7 @@ class MarketGeneratorTest {
     @Test
     void plantedFindingsAreReportedAndTheBaselineAgreesWithOffbook() {
         CompiledRules rules = RuleCompiler.compile(List.of(TestFiles.project("rules")), null);
-        RuleRunner.Result result = RuleRunner.run(rules, loaded.facts(), RuleRunner.Limits.DEFAULT);
+        Check.Evaluation result = Check.evaluate(rules, loaded.facts(), RuleRunner.Limits.DEFAULT);
         List<FindingKey> found = result.findings().stream().map(FindingKey::of).toList();
         for (Planted p : summary.planted()) {
             assertTrue(found.contains(p.key()), "planted finding not reported: " + p.key() + " (" + p.scenario() + ")");

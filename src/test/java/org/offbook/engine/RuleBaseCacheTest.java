@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.offbook.TestFiles;
 import org.offbook.load.FolderLoader;
+import org.offbook.pipeline.Check;
 
 /** The compiled rule base cache: reused when the DRL is the same, never when it changed, harmless when broken. */
 class RuleBaseCacheTest {
@@ -21,12 +22,12 @@ class RuleBaseCacheTest {
     Path tmp;
 
     private List<String> findings(CompiledRules rules) {
-        return RuleRunner.run(rules, FolderLoader.load(List.of(TestFiles.project("filings"))).facts(), RuleRunner.Limits.DEFAULT)
+        return Check.evaluate(rules, FolderLoader.load(List.of(TestFiles.project("filings"))).facts(), RuleRunner.Limits.DEFAULT)
                 .findings().stream().map(f -> f.fingerprint() + " " + f.explanation()).toList();
     }
 
     private List<String> findingsBesides(String ruleId, CompiledRules rules) {
-        return RuleRunner.run(rules, FolderLoader.load(List.of(TestFiles.project("filings"))).facts(), RuleRunner.Limits.DEFAULT)
+        return Check.evaluate(rules, FolderLoader.load(List.of(TestFiles.project("filings"))).facts(), RuleRunner.Limits.DEFAULT)
                 .findings().stream().filter(f -> !f.ruleId().equals(ruleId)).map(f -> f.fingerprint() + " " + f.explanation())
                 .sorted().toList();
     }

@@ -17,6 +17,7 @@ import org.offbook.model.Provenance;
 import org.offbook.model.Finding;
 import org.offbook.model.LoadError;
 import org.offbook.model.RuleInfo;
+import org.offbook.pipeline.Check;
 
 /** Run-time compilation of user DRL: errors mapped to the user's files, metadata enforced. */
 public class RuleCompilerTest {
@@ -62,7 +63,7 @@ public class RuleCompilerTest {
         CompiledRules compiled = RuleCompiler.compile(List.of(rules));
         assertEquals(List.of(), compiled.errors(), messages(compiled.errors()));
         assertEquals(15, compiled.rules().size());
-        RuleRunner.Result result = RuleRunner.run(compiled, entities("acme", "other"), RuleRunner.Limits.DEFAULT);
+        Check.Evaluation result = Check.evaluate(compiled, entities("acme", "other"), RuleRunner.Limits.DEFAULT);
         assertEquals(15, result.findings().size());
         assertTrue(result.findings().stream().allMatch(f -> f.subject().equals("acme")));
         assertEquals("ACME matched T-007", result.findings().stream().filter(f -> f.ruleId().equals("T-007")).findFirst()
@@ -83,7 +84,7 @@ public class RuleCompilerTest {
         assertTrue(e.message().contains("the other rule files still run"), e.message());
         assertNotNull(compiled.kieBase());
         assertEquals(List.of("T-001"), compiled.rules().stream().map(RuleInfo::id).toList());
-        assertEquals(1, RuleRunner.run(compiled, entities("acme"), RuleRunner.Limits.DEFAULT).findings().size());
+        assertEquals(1, Check.evaluate(compiled, entities("acme"), RuleRunner.Limits.DEFAULT).findings().size());
     }
 
     @Test
@@ -103,7 +104,7 @@ public class RuleCompilerTest {
         assertTrue(all.contains("c.drl:5: rule 'no metadata': missing @id"), all);
         assertTrue(all.contains("missing @standards"), all);
         assertEquals(1, compiled.rules().size());
-        assertEquals(1, RuleRunner.run(compiled, entities("acme"), RuleRunner.Limits.DEFAULT).findings().size(),
+        assertEquals(1, Check.evaluate(compiled, entities("acme"), RuleRunner.Limits.DEFAULT).findings().size(),
                 "rejected rules are removed from the rule base");
     }
 
@@ -147,7 +148,7 @@ public class RuleCompilerTest {
                 end
                 """);
         CompiledRules compiled = RuleCompiler.compile(List.of(rules));
-        RuleRunner.Result r = RuleRunner.run(compiled, entities("acme"), new RuleRunner.Limits(500, Duration.ofSeconds(30)));
+        Check.Evaluation r = Check.evaluate(compiled, entities("acme"), new RuleRunner.Limits(500, Duration.ofSeconds(30)));
         assertEquals(500, r.firings());
         String all = r.problems().stream().map(p -> p.message()).collect(Collectors.joining("\n"));
         assertTrue(all.contains("fired 500 times, the limit") && all.contains("'loops forever'"), all);
@@ -157,7 +158,7 @@ public class RuleCompilerTest {
     void templateErrorsAreReportedNotHidden() {
         TestFiles.write(rules, "t.drl", rule("T-001", "id == \"acme\"").replace("{e.name}", "{e.nmae} {missing|pct}"));
         CompiledRules compiled = RuleCompiler.compile(List.of(rules));
-        RuleRunner.Result r = RuleRunner.run(compiled, entities("acme"), RuleRunner.Limits.DEFAULT);
+        Check.Evaluation r = Check.evaluate(compiled, entities("acme"), RuleRunner.Limits.DEFAULT);
         String all = r.problems().stream().map(p -> p.message()).collect(Collectors.joining("\n"));
         assertTrue(all.contains("template refers to unknown value {e.nmae}"), all);
         assertTrue(all.contains("{missing}"), all);
@@ -169,7 +170,7 @@ public class RuleCompilerTest {
     void finishingWithExactlyTheFiringLimitIsNotARunaway() {
         TestFiles.write(rules, "t.drl", rule("T-001", "id != null"));
         CompiledRules compiled = RuleCompiler.compile(List.of(rules));
-        RuleRunner.Result r = RuleRunner.run(compiled, entities("a", "b", "c"), new RuleRunner.Limits(3, Duration.ofSeconds(30)));
+        Check.Evaluation r = Check.evaluate(compiled, entities("a", "b", "c"), new RuleRunner.Limits(3, Duration.ofSeconds(30)));
         assertEquals(List.of(), r.problems());
         assertEquals(3, r.findings().size());
     }
@@ -185,7 +186,7 @@ public class RuleCompilerTest {
                     throw new IllegalStateException("boom");
                 end
                 """);
-        RuleRunner.Result r = RuleRunner.run(RuleCompiler.compile(List.of(rules)), entities("acme"), RuleRunner.Limits.DEFAULT);
+        Check.Evaluation r = Check.evaluate(RuleCompiler.compile(List.of(rules)), entities("acme"), RuleRunner.Limits.DEFAULT);
         String all = r.problems().stream().map(p -> p.message()).collect(Collectors.joining("\n"));
         assertTrue(all.contains("rule 'throws on purpose' failed while running: IllegalStateException: boom"), all);
     }
@@ -193,7 +194,7 @@ public class RuleCompilerTest {
     @Test
     void templateProblemsPointAtTheRulesLine() {
         TestFiles.write(rules, "t.drl", rule("T-001", "id == \"acme\"").replace("{e.name}", "{e.nmae}"));
-        RuleRunner.Result r = RuleRunner.run(RuleCompiler.compile(List.of(rules)), entities("acme"), RuleRunner.Limits.DEFAULT);
+        Check.Evaluation r = Check.evaluate(RuleCompiler.compile(List.of(rules)), entities("acme"), RuleRunner.Limits.DEFAULT);
         assertEquals(5, r.problems().get(0).line());
     }
 
@@ -213,7 +214,7 @@ public class RuleCompilerTest {
             facts.add(new org.offbook.model.Financing(null, "acme", List.of(), null, org.offbook.model.Money.parse(amount, null), null, null,
                     null, null, null, null, null, null, null, "t", new Provenance("t.json", facts.size())));
         }
-        List<Finding> found = RuleRunner.run(RuleCompiler.compile(List.of(rules)), facts, RuleRunner.Limits.DEFAULT).findings();
+        List<Finding> found = Check.evaluate(RuleCompiler.compile(List.of(rules)), facts, RuleRunner.Limits.DEFAULT).findings();
         assertEquals(2, found.size());
         assertTrue(!found.get(0).fingerprint().equals(found.get(1).fingerprint()));
     }

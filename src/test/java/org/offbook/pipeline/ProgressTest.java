@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.offbook.TestFiles;
+import org.offbook.model.ProgressListener;
 
 /** Progress on a terminal for long runs; silence for short runs and without a terminal. */
 class ProgressTest {
@@ -26,7 +30,24 @@ class ProgressTest {
         if (System.console() == null && System.getenv("OFFBOOK_PROGRESS") == null) {
             assertSame(Progress.NONE, Progress.forEnvironment());
         }
-        assertSame(Progress.NONE, Progress.current(), "no reporter outside a run");
+    }
+
+    @Test
+    void aCheckReportsItsStagesToTheListenerItIsGivenAndLeavesFinishingToTheCaller() {
+        List<String> calls = new ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public synchronized void stage(String name) {
+                calls.add(name);
+            }
+
+            @Override
+            public synchronized void done() {
+                calls.add("done");
+            }
+        };
+        Check.run(new Check.Options(List.of(TestFiles.project("filings")), List.of(TestFiles.project("rules"))), listener);
+        assertEquals(List.of("load", "resolve", "compile", "prepare", "insert", "rules", "findings", "report"), calls);
     }
 
     @Test

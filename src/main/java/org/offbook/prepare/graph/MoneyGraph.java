@@ -13,10 +13,10 @@ import org.offbook.model.Guarantee;
 import org.offbook.model.Investment;
 import org.offbook.model.Lease;
 import org.offbook.model.Money;
+import org.offbook.model.Numbers;
 import org.offbook.model.Pledge;
 import org.offbook.model.Stake;
 import org.offbook.model.Warrant;
-import org.offbook.findings.Template;
 
 /**
  * The entities and the money and ownership links between them, built from the facts. Links
@@ -91,7 +91,7 @@ public final class MoneyGraph {
                     (i.form() == null ? "investment" : i.form() + " investment") + amount(" of ", i.amount()) + status, f));
         } else if (f instanceof Stake s) {
             links.add(new Link(s.holder(), s.entity(), "stake", s.carryingValue(), true,
-                    Template.percent(s.share()) + " stake" + amount(" carried at ", s.carryingValue()), f));
+                    Numbers.percent(s.share()) + " stake" + amount(" carried at ", s.carryingValue()), f));
         } else if (f instanceof Contract c) {
             String status = c.status() == null || c.status().equals("completed") || c.status().equals("definitive")
                     ? "" : " (" + c.status().replace('-', ' ') + ")";
@@ -113,7 +113,7 @@ public final class MoneyGraph {
                     "backstops unsold capacity" + amount(" up to ", b.amount()), f));
         } else if (f instanceof Warrant w) {
             links.add(new Link(w.grantor(), w.holder(), "warrant", null, true,
-                    "grants warrants" + (w.share() == null ? "" : " for " + Template.percent(w.share()) + " of its shares"), f));
+                    "grants warrants" + (w.share() == null ? "" : " for " + Numbers.percent(w.share()) + " of its shares"), f));
         } else if (f instanceof Pledge p && p.lender() != null) {
             Money loan = p.drawn() != null ? p.drawn() : p.facility();
             links.add(new Link(p.lender(), p.pledgor(), "pledge-loan", loan, true, "lends against pledged shares" + amount(", ", loan), f));

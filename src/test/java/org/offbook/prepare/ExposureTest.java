@@ -1,4 +1,4 @@
-package org.offbook.prepare.graph;
+package org.offbook.prepare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

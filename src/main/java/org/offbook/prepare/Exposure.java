@@ -1,4 +1,4 @@
-package org.offbook.prepare.graph;
+package org.offbook.prepare;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -12,6 +12,7 @@ import org.offbook.model.Backstop;
 import org.offbook.model.Concentration;
 import org.offbook.model.Contract;
 import org.offbook.model.DebtTotal;
+import org.offbook.model.Entities;
 import org.offbook.model.Entity;
 import org.offbook.model.Fact;
 import org.offbook.model.Financing;
@@ -19,10 +20,9 @@ import org.offbook.model.Guarantee;
 import org.offbook.model.Investment;
 import org.offbook.model.Lease;
 import org.offbook.model.Money;
+import org.offbook.model.Numbers;
 import org.offbook.model.Stake;
 import org.offbook.model.Statement;
-import org.offbook.findings.Template;
-import org.offbook.prepare.Derivations;
 
 /**
  * "If this entity stops paying, who loses what." First order: what its counterparties lose
@@ -46,23 +46,18 @@ public final class Exposure {
         }
     }
 
-    private final Map<String, String> names = new HashMap<>();
-    private final Map<String, Entity> entities = new HashMap<>();
+    private final Map<String, String> names;
+    private final Map<String, Entity> entities;
     private final List<Fact> facts;
     private final Map<String, DebtTotal> debt = new HashMap<>();
 
     private Exposure(List<Fact> facts) {
         this.facts = facts;
-        for (Fact f : facts) {
-            if (f instanceof Entity e) {
-                names.put(e.id(), e.name());
-                entities.put(e.id(), e);
-            }
-        }
-        for (Object o : Derivations.derive(facts)) {
-            if (o instanceof DebtTotal d) {
-                debt.putIfAbsent(d.entity(), d);
-            }
+        this.names = Entities.names(facts);
+        this.entities = Entities.byId(facts);
+        // the debt totals only: the rest of the preparation (the cycle search) is not needed here
+        for (DebtTotal d : Derivations.debtTotals(facts)) {
+            debt.putIfAbsent(d.entity(), d);
         }
     }
 
@@ -150,7 +145,7 @@ public final class Exposure {
                 }
                 Money amount = base == null ? null : base.times(k.share());
                 out.add(item(order, k.entity(), k.basis().equals("revenue") ? "revenue" : "backlog", amount, chain,
-                        who + " is " + Template.percent(k.share()) + " of its " + (k.basis().equals("rpo") ? "remaining performance obligations" : k.basis())
+                        who + " is " + Numbers.percent(k.share()) + " of its " + (k.basis().equals("rpo") ? "remaining performance obligations" : k.basis())
                                 + (k.period() == null ? "" : " (" + k.period() + ")") + (amount == null ? "" : ", about " + amount.display()), k));
             } else if (f instanceof Lease l && l.lessee().equals(d)) {
                 DebtTotal vehicleDebt = debt.get(l.lessor());
@@ -173,7 +168,7 @@ public final class Exposure {
                                 + (b.end() == null ? "" : " through " + b.end().getYear()), b));
             } else if (f instanceof Stake s && s.entity().equals(d)) {
                 out.add(item(order, s.holder(), "stake impaired", s.carryingValue(), chain,
-                        "holds " + Template.percent(s.share()) + " of " + who
+                        "holds " + Numbers.percent(s.share()) + " of " + who
                                 + (s.carryingValue() == null ? " (carrying value not given)" : ", carried at " + s.carryingValue().display()), s));
             } else if (f instanceof Investment i && i.investee().equals(d)) {
                 out.add(item(order, i.investor(), i.isBinding() ? "investment impaired" : "commitment (not binding)", i.amount(), chain,

@@ -1,17 +1,17 @@
-package org.offbook.engine;
+package org.offbook.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.offbook.engine.CompiledRules;
 import org.offbook.model.LoadError;
 import org.offbook.model.RuleInfo;
-import org.offbook.pipeline.RuleCases;
 
 /**
  * Checks a rule folder the way a reviewer would before a change is accepted: every DRL compiles,
- * every rule has its metadata and a unique id (both checked by {@link RuleCompiler}), its doc page
+ * every rule has its metadata and a unique id (both checked by {@link org.offbook.engine.RuleCompiler}), its doc page
  * {@code <ID>.md} and at least one test case in {@code <ID>.tests/} beside its DRL, and every
  * test case folder has facts and a readable expectation.
  */

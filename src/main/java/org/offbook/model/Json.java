@@ -1,4 +1,4 @@
-package org.offbook.reports;
+package org.offbook.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.offbook.model.Money;
 
-/** The one JSON style of offbook's outputs: two-space indent, {@code "key": value}, one item per line. */
+/**
+ * The one JSON configuration of offbook ({@link #MAPPER}) and the one style of its outputs
+ * ({@link #writer()}: two-space indent, {@code "key": value}, one item per line). Only the input
+ * reader (load.JsonDocumentReader) builds its own, for the limits it enforces on untrusted input.
+ */
 public final class Json {
 
     public static final ObjectMapper MAPPER = JsonMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
