@@ -27,6 +27,9 @@ import org.offbook.load.sec.SecData;
 import org.offbook.model.FileStats;
 import org.offbook.model.LoadError;
 import org.offbook.model.ProgressListener;
+import org.offbook.load.xbrl.Limits;
+import org.offbook.load.xbrl.XbrlFactMapper;
+import org.offbook.load.xbrl.XbrlFiles;
 
 /**
  * Reads the input paths (files or folders, walked recursively in a stable, sorted order) into
@@ -45,11 +48,21 @@ public final class FolderLoader {
     }
 
     public static LoadResult load(List<Path> inputs) {
-        return load(inputs, ProgressListener.NONE);
+        return load(inputs, XbrlFactMapper.standard(), ProgressListener.NONE);
     }
 
     /** As {@link #load(List)}, reporting files read to {@code progress}. */
     public static LoadResult load(List<Path> inputs, ProgressListener progress) {
+        return load(inputs, XbrlFactMapper.standard(), progress);
+    }
+
+    /** As {@link #load(List)}, with the XBRL documents turned into offbook facts by {@code xbrlMapper}. */
+    public static LoadResult load(List<Path> inputs, XbrlFactMapper xbrlMapper) {
+        return load(inputs, xbrlMapper, ProgressListener.NONE);
+    }
+
+    /** As {@link #load(List)}, with an XBRL mapper and a progress listener. */
+    public static LoadResult load(List<Path> inputs, XbrlFactMapper xbrlMapper, ProgressListener progress) {
         List<LoadError> errors = new ArrayList<>();
         Inputs found = new Inputs();
         for (Path input : inputs) {
@@ -59,18 +72,22 @@ public final class FolderLoader {
         List<String> skipped = found.skipped;
         List<Fact> facts = new ArrayList<>();
         List<FileStats> stats = new ArrayList<>();
+        XbrlFiles xbrl = new XbrlFiles(Limits.DEFAULT); // inline XBRL documents and XBRL instances (docs/sec-data.md)
         SecData sec = new SecData(); // SEC EDGAR data: companyfacts JSON, data-set zips and folders (docs/sec-data.md)
         progress.files(files.size());
         for (var e : files.entrySet()) {
             FileStats refused = refuse(e.getKey(), e.getValue(), errors);
             if (refused != null) {
                 stats.add(refused);
+            } else if (xbrl.read(e.getKey(), e.getValue(), errors)) {
+                // read; mapped to facts once every other file is read
             } else if (!sec.read(e.getKey(), e.getValue(), errors)) {
                 stats.add(readFile(e.getKey(), e.getValue(), facts, errors));
             }
             progress.fileRead(e.getKey(), facts.size());
         }
         stats.addAll(sec.finish(facts, errors)); // after the other files, so SEC filers link to their entities
+        stats.addAll(xbrl.finish(xbrlMapper, facts, errors));
         stats.sort(Comparator.comparing(FileStats::file));
         progress.stage("resolve");
         References.Resolved r = References.resolve(facts, errors);
@@ -90,7 +107,8 @@ public final class FolderLoader {
         resolved.sort(Comparator.comparing(Fact::provenance));
         errors.sort(null);
         skipped.sort(null);
-        return new LoadResult(List.copyOf(resolved), List.copyOf(errors), List.copyOf(finalStats), List.copyOf(skipped));
+        return new LoadResult(List.copyOf(resolved), List.copyOf(errors), List.copyOf(finalStats), List.copyOf(skipped),
+                xbrl.documents());
     }
 
     /** The name a file is reported under: as the user gave it, with '/' separators. */
@@ -110,7 +128,7 @@ public final class FolderLoader {
 
         void accept(Path file) {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".json") && !name.endsWith(".csv") && !SecData.isInput(file)) {
+            if (!name.endsWith(".json") && !name.endsWith(".csv") && !SecData.isInput(file) && !XbrlFiles.isInput(file)) {
                 skipped.add(display(file));
                 return;
             }
@@ -180,7 +198,8 @@ public final class FolderLoader {
         }
         errors.add(LoadError.of(name, 0, null, why));
         String lower = name.toLowerCase(Locale.ROOT);
-        return new FileStats(name, lower.endsWith(".json") ? "json" : lower.endsWith(".csv") ? "csv" : "tsv", 0, 0);
+        return new FileStats(name, lower.endsWith(".json") ? "json" : lower.endsWith(".csv") ? "csv"
+                : org.offbook.load.xbrl.XbrlReader.candidateName(lower) ? "xbrl" : "tsv", 0, 0);
     }
 
     private static FileStats readFile(String name, Path path, List<Fact> facts, List<LoadError> errors) {

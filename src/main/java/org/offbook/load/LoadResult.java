@@ -4,12 +4,19 @@ import java.util.List;
 import org.offbook.model.Fact;
 import org.offbook.model.FileStats;
 import org.offbook.model.LoadError;
+import org.offbook.load.xbrl.XbrlDocument;
 
 /**
  * Everything read from the input paths: the facts, in a stable order (file, then line), every
- * problem, what each file contributed, and the files skipped because they are not input formats.
+ * problem, what each file contributed, the files skipped because they are not input formats, and
+ * the XBRL documents read (inline XBRL and instances, in file-name order; their facts as filed).
  */
-public record LoadResult(List<Fact> facts, List<LoadError> errors, List<FileStats> files, List<String> skipped) {
+public record LoadResult(List<Fact> facts, List<LoadError> errors, List<FileStats> files, List<String> skipped,
+                         List<XbrlDocument> xbrl) {
+
+    public LoadResult(List<Fact> facts, List<LoadError> errors, List<FileStats> files, List<String> skipped) {
+        this(facts, errors, files, skipped, List.of());
+    }
 
     public int factsRead() {
         return files.stream().mapToInt(FileStats::read).sum();
