@@ -43,6 +43,10 @@ class GoldenReportsTest {
 
     static void assertGolden(String name, String actual) throws IOException {
         Path file = DIR.resolve(name);
+        // the actual output beside the build, to diff against the golden file when they differ
+        Path actualFile = Path.of("target/golden-actual").resolve(name);
+        Files.createDirectories(actualFile.getParent());
+        Files.writeString(actualFile, actual, StandardCharsets.UTF_8);
         if (UPDATE) {
             Files.writeString(file, actual, StandardCharsets.UTF_8);
         }

@@ -180,9 +180,9 @@ class HtmlReportTest {
     void pageFetchesNothing() throws Exception {
         String html = render(hostile());
         // what is left once the escaped input text is taken out must name no network location
-        String ours = html.replace(HtmlReport.esc(IMG_NAME), "");
-        for (String line : HtmlReport.wrap(IMG_NAME, HtmlReport.Graph.MAX_NAME)) {
-            ours = ours.replace(HtmlReport.esc(line), "");
+        String ours = html.replace(Html.text(IMG_NAME), "");
+        for (String line : LinkLayout.wrap(IMG_NAME, LinkLayout.MAX_NAME)) {
+            ours = ours.replace(Html.text(line), "");
         }
         assertTrue(html.contains("http://evil.example"), "the input's URL is there, as text");
         assertFalse(ours.contains("http:"), "http reference outside input text");
@@ -452,13 +452,13 @@ class HtmlReportTest {
 
     @Test
     void escapingReplacesWhatHtmlCannotCarry() {
-        assertEquals("&lt;a href=&quot;x&quot;&gt;&#39;&amp;", HtmlReport.esc("<a href=\"x\">'&"));
-        assertEquals("a\uFFFDb\uFFFDc\uFFFD", HtmlReport.esc("a\u0000b\u0085c\uD800"));
-        assertEquals("&#x2028;&#x2029;\n\t&#13;", HtmlReport.esc("\u2028\u2029\n\t\r"));
-        assertEquals("\uD83D\uDE00", HtmlReport.esc("\uD83D\uDE00"), "a surrogate pair is kept");
-        assertEquals("", HtmlReport.esc(null));
-        assertEquals("abcd\u2026", HtmlReport.truncate("abcdefgh", 5));
-        assertEquals(List.of("Vantage Stargate campus", "vehicle (Texas)"), HtmlReport.wrap("Vantage Stargate campus vehicle (Texas)", 28));
+        assertEquals("&lt;a href=&quot;x&quot;&gt;&#39;&amp;", Html.text("<a href=\"x\">'&"));
+        assertEquals("a\uFFFDb\uFFFDc\uFFFD", Html.text("a\u0000b\u0085c\uD800"));
+        assertEquals("&#x2028;&#x2029;\n\t&#13;", Html.text("\u2028\u2029\n\t\r"));
+        assertEquals("\uD83D\uDE00", Html.text("\uD83D\uDE00"), "a surrogate pair is kept");
+        assertEquals("", Html.text(null));
+        assertEquals("abcd\u2026", LinkLayout.truncate("abcdefgh", 5));
+        assertEquals(List.of("Vantage Stargate campus", "vehicle (Texas)"), LinkLayout.wrap("Vantage Stargate campus vehicle (Texas)", 28));
     }
 
     @Test
