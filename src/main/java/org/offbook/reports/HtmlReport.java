@@ -142,7 +142,7 @@ public final class HtmlReport implements Renderer {
             sb.append("</p>\n<p class=\"sub\" id=\"counts\">Inputs: ");
             List<String> ins = new ArrayList<>();
             for (String in : nz(r.inputs())) {
-                ins.add("<code>" + Html.text(in) + "</code>");
+                ins.add("<code>" + Html.isolate(in) + "</code>");
             }
             sb.append(ins.isEmpty() ? "none" : String.join(", ", ins)).append(" &#183; ").append(plural(nz(r.files()).size(), "file"));
             if (!nz(r.skipped()).isEmpty()) {
@@ -174,11 +174,11 @@ public final class HtmlReport implements Renderer {
                     .append(plural(errs.size(), "error"))
                     .append(": these inputs or rules were not (fully) checked</h2>\n<ul class=\"errlist\">\n");
             for (LoadError e : errs) {
-                sb.append("<li><code>").append(Html.text(e.location())).append("</code>: ");
+                sb.append("<li><code>").append(Html.isolate(e.location())).append("</code>: ");
                 if (e.field() != null) {
-                    sb.append("field <code>").append(Html.text(e.field())).append("</code>: ");
+                    sb.append("field <code>").append(Html.isolate(e.field())).append("</code>: ");
                 }
-                sb.append(Html.text(e.message())).append("</li>\n");
+                sb.append(Html.isolate(e.message())).append("</li>\n");
             }
             sb.append("</ul>\n</section>\n");
         }
@@ -240,7 +240,7 @@ public final class HtmlReport implements Renderer {
             for (Finding f : findings) {
                 fams.computeIfAbsent(nn(f.family()), k -> new Tally()).add(f);
             }
-            groupTable("sum-family", "By family", "Family", fams, key -> Html.text(key));
+            groupTable("sum-family", "By family", "Family", fams, key -> Html.isolate(key));
 
             // by company
             Map<String, Tally> cos = new TreeMap<>();
@@ -250,7 +250,7 @@ public final class HtmlReport implements Renderer {
                 coNames.putIfAbsent(nn(f.subject()), subjectName(f));
             }
             groupTable("sum-company", "By company", "Company", cos,
-                    key -> Html.text(coNames.get(key)) + "<span class=\"subid\">" + Html.text(key) + "</span>");
+                    key -> Html.isolate(coNames.get(key)) + "<span class=\"subid\">" + Html.isolate(key) + "</span>");
             sb.append("</div>\n</section>\n");
         }
 
@@ -304,10 +304,10 @@ public final class HtmlReport implements Renderer {
                     .append("<th scope=\"col\">Title</th><th scope=\"col\">Justification</th><th scope=\"col\">Reviewer</th>")
                     .append("<th scope=\"col\">Date</th><th scope=\"col\">Fingerprint</th></tr></thead>\n<tbody>\n");
             for (Baseline.Entry e : res) {
-                sb.append("<tr><td>").append(Html.text(e.ruleId())).append("</td><td>").append(Html.text(e.subject())).append("</td><td>")
-                        .append(Html.text(e.title())).append("</td><td>").append(Html.text(e.justification())).append("</td><td>")
-                        .append(Html.text(e.reviewer())).append("</td><td>").append(Html.text(e.date())).append("</td><td><code>")
-                        .append(Html.text(e.fingerprint())).append("</code></td></tr>\n");
+                sb.append("<tr><td>").append(Html.isolate(e.ruleId())).append("</td><td>").append(Html.isolate(e.subject())).append("</td><td>")
+                        .append(Html.isolate(e.title())).append("</td><td>").append(Html.isolate(e.justification())).append("</td><td>")
+                        .append(Html.isolate(e.reviewer())).append("</td><td>").append(Html.isolate(e.date())).append("</td><td><code>")
+                        .append(Html.isolate(e.fingerprint())).append("</code></td></tr>\n");
             }
             sb.append("</tbody>\n</table>\n</section>\n");
         }
@@ -350,7 +350,7 @@ public final class HtmlReport implements Renderer {
             for (Finding f : findings) {
                 fams.merge(nn(f.family()), 1, Integer::sum);
             }
-            fams.forEach((k, n) -> sb.append("<option value=\"").append(Html.attr(k)).append("\">").append(Html.text(k)).append(" (").append(n)
+            fams.forEach((k, n) -> sb.append("<option value=\"").append(Html.attr(k)).append("\">").append(Html.isolateInline(k)).append(" (").append(n)
                     .append(")</option>"));
             sb.append("</select></div>\n<div><label class=\"lbl\" for=\"f-company\">Company</label><select id=\"f-company\">")
                     .append("<option value=\"\">All companies</option>");
@@ -363,7 +363,7 @@ public final class HtmlReport implements Renderer {
             List<String> coIds = new ArrayList<>(cos.keySet());
             coIds.sort(Comparator.comparing((String id) -> cos.get(id).toLowerCase(Locale.ROOT)).thenComparing(id -> id));
             for (String id : coIds) {
-                sb.append("<option value=\"").append(Html.attr(id)).append("\">").append(Html.text(cos.get(id))).append(" (")
+                sb.append("<option value=\"").append(Html.attr(id)).append("\">").append(Html.isolateInline(cos.get(id))).append(" (")
                         .append(coCount.get(id)).append(")</option>");
             }
             sb.append("</select></div>\n<div><label class=\"lbl\" for=\"f-text\">Text</label>")
@@ -405,14 +405,14 @@ public final class HtmlReport implements Renderer {
             sb.append("<tr class=\"main\"><td class=\"tg\"><button type=\"button\" class=\"toggle\" aria-expanded=\"true\" aria-controls=\"d")
                     .append(i).append("\" hidden=\"\"><span class=\"vh\">Details of finding ").append(i).append("</span></button></td>")
                     .append("<td><span class=\"sev sev-").append(sev).append("\">").append(sev).append("</span></td>")
-                    .append("<td class=\"mono\">").append(Html.text(f.ruleId())).append("</td>")
-                    .append("<td>").append(Html.text(f.family())).append("</td>")
-                    .append("<td>").append(Html.text(subjectName(f))).append("<span class=\"subid\">").append(Html.text(f.subject())).append("</span></td>")
-                    .append("<td>").append(Html.text(f.title())).append("</td>")
+                    .append("<td class=\"mono\">").append(Html.isolate(f.ruleId())).append("</td>")
+                    .append("<td>").append(Html.isolate(f.family())).append("</td>")
+                    .append("<td>").append(Html.isolate(subjectName(f))).append("<span class=\"subid\">").append(Html.isolate(f.subject())).append("</span></td>")
+                    .append("<td>").append(Html.isolate(f.title())).append("</td>")
                     .append("<td class=\"amt\">").append(f.amount() == null ? "&#8212;" : Html.text(f.amount().display())).append("</td>")
                     .append("<td><span class=\"st st-").append(Html.attr(status)).append("\"");
             if (f.triage().reason() != null) {
-                sb.append(" title=\"").append(Html.attr(f.triage().reason())).append('"');
+                sb.append(" title=\"").append(Html.isolateInline(f.triage().reason())).append('"');
             }
             sb.append('>').append(Html.text(status)).append("</span></td></tr>\n");
 
@@ -420,7 +420,7 @@ public final class HtmlReport implements Renderer {
             if (!f.triage().isNew() || f.triage().reason() != null) {
                 sb.append("<p class=\"triage\"><strong>").append(Html.text(capitalise(status))).append("</strong>");
                 if (f.triage().reason() != null) {
-                    sb.append(": ").append(Html.text(f.triage().reason()));
+                    sb.append(": ").append(Html.isolate(f.triage().reason()));
                 }
                 sb.append("</p>\n");
             }
@@ -429,35 +429,37 @@ public final class HtmlReport implements Renderer {
                         .append(f.triage().ruleSeverity().label()).append(".</p>\n");
             }
             sb.append("<dl class=\"why\">\n");
-            dd("Explanation", f.explanation());
-            dd("Why it matters", f.why());
-            dd("Procedure", f.procedure());
+            List<String> quoted = entitiesOf(f).stream().map(e -> nameOf(e, f)).toList();
+            dd("Explanation", f.explanation(), quoted);
+            dd("Why it matters", f.why(), quoted);
+            dd("Procedure", f.procedure(), quoted);
             sb.append("<dt>Amount at stake</dt><dd>").append(f.amount() == null ? "none stated" : Html.text(f.amount().display())).append("</dd>\n");
             sb.append("<dt>Standards</dt><dd><ul class=\"std\">");
             for (String s : nz(f.standards())) {
-                sb.append("<li>").append(Html.text(s)).append("</li>");
+                sb.append("<li>").append(Html.isolate(s)).append("</li>");
             }
             sb.append("</ul></dd>\n<dt>Entities</dt><dd>");
             List<String> ents = new ArrayList<>();
             for (String e : entitiesOf(f)) {
-                ents.add(Html.text(nameOf(e, f)) + " <span class=\"muted\">(" + Html.text(e) + ")</span>");
+                ents.add(Html.isolate(nameOf(e, f)) + " <span class=\"muted\">(" + Html.isolate(e) + ")</span>");
             }
             sb.append(String.join(", ", ents)).append("</dd>\n<dt>Evidence</dt><dd>");
             sb.append("<table class=\"ev\"><thead><tr><th scope=\"col\">Where</th><th scope=\"col\">Type</th><th scope=\"col\">Fact</th></tr></thead><tbody>");
             for (Evidence e : nz(f.evidence())) {
-                sb.append("<tr><td><code>").append(Html.text(e.file())).append(':').append(e.line()).append("</code></td><td>").append(Html.text(e.type()))
-                        .append("</td><td>").append(Html.text(e.fact())).append("</td></tr>");
+                sb.append("<tr><td><code>").append(Html.isolate(e.file())).append(':').append(e.line()).append("</code></td><td>").append(Html.isolate(e.type()))
+                        .append("</td><td>").append(Html.isolate(e.fact())).append("</td></tr>");
             }
             sb.append("</tbody></table></dd>\n");
             sb.append("<dt>Fingerprint</dt><dd><code>").append(Html.text(f.fingerprint())).append("</code></dd>\n");
-            sb.append("<dt>Rule</dt><dd>").append(Html.text(f.rule())).append(" <span class=\"muted\">(<code>").append(Html.text(f.ruleFile()))
+            sb.append("<dt>Rule</dt><dd>").append(Html.isolate(f.rule())).append(" <span class=\"muted\">(<code>").append(Html.isolate(f.ruleFile()))
                     .append("</code>)</span></dd>\n");
             sb.append("</dl>\n</td></tr>\n</tbody>\n");
         }
 
-        private void dd(String term, String value) {
+        /** A term and its text, which may quote the names of the finding's entities ({@code quoted}). */
+        private void dd(String term, String value, List<String> quoted) {
             if (value != null && !value.isBlank()) {
-                sb.append("<dt>").append(term).append("</dt><dd>").append(Html.text(value)).append("</dd>\n");
+                sb.append("<dt>").append(term).append("</dt><dd>").append(Html.isolateQuoting(value, quoted)).append("</dd>\n");
             }
         }
 
@@ -471,7 +473,7 @@ public final class HtmlReport implements Renderer {
             }
             sb.append("<dt>Inputs</dt><dd><ul class=\"plain\">");
             for (String in : nz(r.inputs())) {
-                sb.append("<li><code>").append(Html.text(in)).append("</code></li>");
+                sb.append("<li><code>").append(Html.isolate(in)).append("</code></li>");
             }
             sb.append("</ul></dd>\n");
             sb.append("<dt>Files</dt><dd id=\"stat-files\">").append(nz(r.files()).size()).append(" read");
@@ -488,20 +490,20 @@ public final class HtmlReport implements Renderer {
                     .append("<th scope=\"col\">Format</th><th scope=\"col\" class=\"n\">Read</th><th scope=\"col\" class=\"n\">Loaded</th>")
                     .append("<th scope=\"col\" class=\"n\">Rejected</th></tr></thead>\n<tbody>\n");
             for (FileStats s : nz(r.files())) {
-                sb.append("<tr><td><code>").append(Html.text(s.file())).append("</code></td><td>").append(Html.text(s.format())).append("</td>");
+                sb.append("<tr><td><code>").append(Html.isolate(s.file())).append("</code></td><td>").append(Html.text(s.format())).append("</td>");
                 numCells(s.read(), s.loaded(), s.rejected());
                 sb.append("</tr>\n");
             }
             for (String s : nz(r.skipped())) {
-                sb.append("<tr><td><code>").append(Html.text(s)).append("</code></td><td colspan=\"4\" class=\"muted\">skipped</td></tr>\n");
+                sb.append("<tr><td><code>").append(Html.isolate(s)).append("</code></td><td colspan=\"4\" class=\"muted\">skipped</td></tr>\n");
             }
             sb.append("</tbody>\n</table>\n");
             sb.append("<table id=\"rules-table\" class=\"wide\">\n<caption>Rules</caption>\n<thead><tr><th scope=\"col\">Rule</th><th scope=\"col\">Family</th>")
                     .append("<th scope=\"col\">Severity</th><th scope=\"col\">Title</th></tr></thead>\n<tbody>\n");
             for (RuleInfo ri : nz(r.rules())) {
-                sb.append("<tr><td class=\"mono\">").append(Html.text(ri.id())).append("</td><td>").append(Html.text(ri.family())).append("</td><td>")
-                        .append(Html.text(ri.severity())).append("</td><td>").append(Html.text(ri.title())).append(" <span class=\"subid\"><code>")
-                        .append(Html.text(ri.file())).append("</code></span></td></tr>\n");
+                sb.append("<tr><td class=\"mono\">").append(Html.isolate(ri.id())).append("</td><td>").append(Html.isolate(ri.family())).append("</td><td>")
+                        .append(Html.text(ri.severity())).append("</td><td>").append(Html.isolate(ri.title())).append(" <span class=\"subid\"><code>")
+                        .append(Html.isolate(ri.file())).append("</code></span></td></tr>\n");
             }
             sb.append("</tbody>\n</table>\n</div>\n</section>\n");
         }

@@ -80,21 +80,21 @@ final class LinkDiagram {
                     continue;
                 }
                 sb.append("<g class=\"edge ").append(hi ? "hi" : "lo").append("\" data-from=\"").append(Html.attr(e.from.id))
-                        .append("\" data-to=\"").append(Html.attr(e.to.id)).append("\"><title>").append(Html.text(e.from.name)).append(" \u2192 ")
-                        .append(Html.text(e.to.name)).append(": ");
+                        .append("\" data-to=\"").append(Html.attr(e.to.id)).append("\"><title>").append(Html.isolateInline(e.from.name)).append(" \u2192 ")
+                        .append(Html.isolateInline(e.to.name)).append(": ");
                 List<String> parts = new ArrayList<>();
                 for (Finding f : e.findings) {
                     parts.add(nn(f.ruleId()) + " (" + f.severity().label() + (f.amount() == null ? "" : ", " + f.amount().display())
                             + ") " + nn(f.title()));
                 }
-                sb.append(Html.text(String.join("; ", parts))).append("</title><path d=\"").append(e.d()).append("\" marker-end=\"url(#ob-arrow-")
+                sb.append(Html.isolateInline(String.join("; ", parts))).append("</title><path d=\"").append(e.d()).append("\" marker-end=\"url(#ob-arrow-")
                         .append(hi ? "hi" : "lo").append(")\"/></g>\n");
             }
         }
         for (List<Node> col : g.columns) {
             for (Node n : col) {
                 sb.append("<g class=\"node").append(n.max == null ? "" : " sev-" + n.max.label()).append("\" data-entity=\"")
-                        .append(Html.attr(n.id)).append("\"><title>").append(Html.text(n.name)).append(" (").append(Html.text(n.id)).append("): ");
+                        .append(Html.attr(n.id)).append("\"><title>").append(Html.isolateInline(n.name)).append(" (").append(Html.isolateInline(n.id)).append("): ");
                 if (n.subject) {
                     sb.append("subject of ").append(plural(n.asSubject, "finding")).append(", most severe ").append(n.max.label());
                     if (n.target) {
@@ -109,14 +109,14 @@ final class LinkDiagram {
                         .append("<text class=\"nname\" x=\"").append(num(n.cx)).append("\" y=\"");
                 List<String> nameLines = wrap(n.name, MAX_NAME);
                 if (nameLines.size() == 1) {
-                    sb.append(num(n.cy - 2)).append("\">").append(Html.text(nameLines.get(0)));
+                    sb.append(num(n.cy - 2)).append("\">").append(Html.isolateInline(nameLines.get(0)));
                 } else {
-                    sb.append(num(n.cy - 9)).append("\"><tspan x=\"").append(num(n.cx)).append("\">").append(Html.text(nameLines.get(0)))
-                            .append("</tspan><tspan x=\"").append(num(n.cx)).append("\" dy=\"13\">").append(Html.text(nameLines.get(1)))
+                    sb.append(num(n.cy - 9)).append("\"><tspan x=\"").append(num(n.cx)).append("\">").append(Html.isolateInline(nameLines.get(0)))
+                            .append("</tspan><tspan x=\"").append(num(n.cx)).append("\" dy=\"13\">").append(Html.isolateInline(nameLines.get(1)))
                             .append("</tspan>");
                 }
                 sb.append("</text><text class=\"nmeta\" x=\"").append(num(n.cx)).append("\" y=\"")
-                        .append(num(n.cy + (nameLines.size() == 1 ? 13 : 18))).append("\">").append(Html.text(truncate(n.id, 18)));
+                        .append(num(n.cy + (nameLines.size() == 1 ? 13 : 18))).append("\">").append(Html.isolateInline(truncate(n.id, 18)));
                 if (n.subject) {
                     sb.append(" &#183; ").append(plural(n.asSubject, "finding")).append(" &#183; ").append(n.max.label());
                 } else {
@@ -142,7 +142,7 @@ final class LinkDiagram {
                 if (i > 0) {
                     sb.append(" dy=\"").append(LINE_H).append('"');
                 }
-                sb.append(" class=\"").append(l[1]).append("\">").append(Html.text(l[0])).append("</tspan>");
+                sb.append(" class=\"").append(l[1]).append("\">").append(Html.isolateInline(l[0])).append("</tspan>");
             }
             sb.append("</text>\n");
         }
@@ -158,11 +158,11 @@ final class LinkDiagram {
         list.sort(Comparator.comparing((Edge e) -> e.from.name.toLowerCase(Locale.ROOT)).thenComparing(e -> e.to.name.toLowerCase(Locale.ROOT))
                 .thenComparing(Edge::key));
         for (Edge e : list) {
-            sb.append("<tr><td>").append(Html.text(e.from.name)).append("</td><td>").append(Html.text(e.to.name)).append("</td><td>");
+            sb.append("<tr><td>").append(Html.isolate(e.from.name)).append("</td><td>").append(Html.isolate(e.to.name)).append("</td><td>");
             List<String> parts = new ArrayList<>();
             for (Finding f : e.findings) {
-                parts.add("<span class=\"sev sev-" + f.severity().label() + "\">" + f.severity().label() + "</span> " + Html.text(f.ruleId())
-                        + (f.amount() == null ? "" : " " + Html.text(f.amount().display())) + " " + Html.text(f.title()));
+                parts.add("<span class=\"sev sev-" + f.severity().label() + "\">" + f.severity().label() + "</span> " + Html.isolate(f.ruleId())
+                        + (f.amount() == null ? "" : " " + Html.isolate(f.amount().display())) + " " + Html.isolate(f.title()));
             }
             sb.append(String.join("<br/>", parts)).append("</td></tr>\n");
         }

@@ -132,9 +132,10 @@ class HtmlReportTest {
         return (NodeList) xp.evaluate(xpath, d, XPathConstants.NODESET);
     }
 
+    /** The text at a path, without the isolates (U+2068, U+2069) that keep input text apart where no bdi element may go. */
     static String text(Document d, String xpath) throws Exception {
         XPath xp = XPathFactory.newInstance().newXPath();
-        return ((String) xp.evaluate(xpath, d, XPathConstants.STRING)).strip();
+        return ((String) xp.evaluate(xpath, d, XPathConstants.STRING)).replace("\u2068", "").replace("\u2069", "").strip();
     }
 
     static int count(String haystack, String needle) {
@@ -153,7 +154,7 @@ class HtmlReportTest {
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped script name");
         assertTrue(html.contains("&quot;&gt;&lt;img src=http://evil.example/x.png onerror=alert(1)&gt;"), "escaped img name");
         assertTrue(html.contains("Debt of &lt;/td&gt;&lt;/tr&gt;&lt;script&gt;alert(2)&lt;/script&gt; &amp; &#39;more&#39;&#x2028;"));
-        assertTrue(html.contains("filings/&lt;evil&gt;.json:7"), "evidence file escaped");
+        assertTrue(html.contains("<bdi>filings/&lt;evil&gt;.json</bdi>:7"), "evidence file escaped (and isolated)");
         assertTrue(html.contains("accepted by &lt;b&gt;audit&lt;/b&gt; committee"), "triage reason escaped");
         for (String raw : List.of(SCRIPT_NAME, IMG_NAME, "alert(2)</script>", "<img", "<b>", "<i>", "<u>", "<evil>", "\u2028")) {
             assertFalse(html.contains(raw), "raw input in the page: " + raw);
