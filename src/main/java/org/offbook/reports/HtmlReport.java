@@ -502,7 +502,7 @@ public final class HtmlReport implements Renderer {
                     .append("<th scope=\"col\">Severity</th><th scope=\"col\">Title</th></tr></thead>\n<tbody>\n");
             for (RuleInfo ri : nz(r.rules())) {
                 sb.append("<tr><td class=\"mono\">").append(Html.isolate(ri.id())).append("</td><td>").append(Html.isolate(ri.family())).append("</td><td>")
-                        .append(Html.text(ri.severity())).append("</td><td>").append(Html.isolate(ri.title())).append(" <span class=\"subid\"><code>")
+                        .append(Html.isolate(ri.severity())).append("</td><td>").append(Html.isolate(ri.title())).append(" <span class=\"subid\"><code>")
                         .append(Html.isolate(ri.file())).append("</code></span></td></tr>\n");
             }
             sb.append("</tbody>\n</table>\n</div>\n</section>\n");

@@ -80,6 +80,49 @@ class HtmlIsolationTest {
         assertTrue(html.contains("<dd><bdi>Why it matters for evil</bdi></dd>"), html);
     }
 
+    /** A distinct tainted text per field: a right-to-left override and markup around a tag. */
+    static String t(String field) {
+        return "\u202E<i>T-" + field + "</i>";
+    }
+
+    @Test
+    void everyStringFieldOfTheReportIsEscapedAndIsolated() throws Exception {
+        Map<String, String> entities = new LinkedHashMap<>();
+        entities.put(t("subject"), t("subjectName"));
+        entities.put(t("other"), t("otherName"));
+        Finding f = new Finding("00000000000000d1", t("ruleId"), t("family"), Severity.HIGH, t("title"), t("subject"), t("subjectName"),
+                List.of(t("subject"), t("other")), Money.of("1", "USD"), t("explanation"), t("why"), t("procedure"),
+                List.of(t("standard")), List.of(new org.offbook.findings.Evidence(t("evidenceFile"), 3, t("evidenceType"), t("fact"))),
+                t("rule"), t("ruleFile"), new Finding.Triage("suppressed", t("reason"), Severity.LOW));
+        Report base = report(List.of(f), entities, List.of(org.offbook.load.LoadError.of(t("errorFile"), 1, t("field"), t("message"))),
+                List.of(new org.offbook.findings.Baseline.Entry(t("fingerprint"), t("bRule"), t("bSubject"), t("bTitle"),
+                        t("justification"), t("reviewer"), t("date"), 1)), null);
+        Report r = new Report(base.toolVersion(), List.of(t("input")), List.of(new org.offbook.load.FileStats(t("file"), "json", 1, 1)),
+                List.of(t("skipped")), 1, 1,
+                List.of(new org.offbook.rules.RuleInfo(t("ruleId"), t("family"), t("severity"), t("ruleTitle"), List.of(t("standard")),
+                        t("rule"), t("ruleFile"), 1, t("doc"))),
+                List.of(t("ruleFile")), base.errors(), base.findings(), base.resolved(), null, entities, Severity.LOW);
+        String html = render(r);
+        assertFalse(html.contains("\u202E"), "a raw override in the page");
+        Document d = dom(html);
+        assertEquals(0, nodes(d, "//i").getLength(), "markup from the input became an element");
+        // every text node that holds tainted text is inside bdi, or (SVG, option, title) opens with an isolate
+        var tainted = nodes(d, "//body//text()[contains(., 'T-')][not(ancestor::bdi)]");
+        assertTrue(tainted.getLength() >= 5, tainted.getLength() + " text nodes: the drawing and the filter options hold input text too");
+        for (int i = 0; i < tainted.getLength(); i++) {
+            String v = tainted.item(i).getNodeValue();
+            String before = v.substring(0, v.indexOf("\uFFFD<i>T-"));
+            assertTrue(before.lastIndexOf('\u2068') > before.lastIndexOf('\u2069'), "not isolated: [" + v + "] in "
+                    + tainted.item(i).getParentNode().getNodeName());
+        }
+        for (String field : List.of("subjectName", "otherName", "ruleId", "family", "title", "explanation", "why", "procedure",
+                "standard", "evidenceFile", "evidenceType", "fact", "rule", "ruleFile", "reason", "errorFile", "field", "message",
+                "fingerprint", "bRule", "bSubject", "bTitle", "justification", "reviewer", "date", "input", "file", "skipped",
+                "severity", "ruleTitle")) {
+            assertTrue(html.contains("\uFFFD&lt;i&gt;T-" + field + "&lt;/i&gt;"), field + " shown, escaped");
+        }
+    }
+
     @Test
     void escaperNeutralisesBidiControlsAndIsolates() {
         assertEquals("a\uFFFDb\uFFFDc", Html.text("a\u202Eb\u2069c"));
