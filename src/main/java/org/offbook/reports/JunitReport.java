@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 import org.offbook.model.Finding;
 import org.offbook.model.RuleInfo;
 
@@ -13,59 +16,121 @@ import org.offbook.model.RuleInfo;
  * JUnit XML for CI dashboards: a test suite per rule, a test case per rule and subject checked
  * (every entity loaded), a failure for each new finding at or above {@code --fail-on}, skipped for
  * baselined and suppressed ones; findings below the level pass with their explanation as output.
+ *
+ * <p>Written with the JDK's {@link XMLStreamWriter}, which escapes; {@link Xml} first replaces what
+ * XML cannot carry. The layout (two spaces per level, one element per line) is written here.
  */
 public final class JunitReport implements Renderer {
 
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
     @Override
     public void render(Report r, Writer out) throws IOException {
+        try {
+            XMLStreamWriter x = FACTORY.createXMLStreamWriter(out);
+            write(r, x);
+            x.flush();
+            x.close(); // does not close out
+            out.write('\n');
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write the JUnit report: " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Report r, XMLStreamWriter x) throws XMLStreamException {
         Map<String, List<Finding>> byRuleSubject = new LinkedHashMap<>();
         for (Finding f : r.findings()) {
             byRuleSubject.computeIfAbsent(f.ruleId() + "\u0000" + f.subject(), k -> new ArrayList<>()).add(f);
         }
         List<Finding> failing = r.failing();
-        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         int tests = r.rules().size() * r.entities().size();
-        long failures = failing.size();
-        sb.append("<testsuites name=\"offbook\" tests=\"").append(tests).append("\" failures=\"").append(failures)
-                .append("\" errors=\"").append(r.errors().size()).append("\">\n");
+        x.writeStartDocument("UTF-8", "1.0");
+        x.writeCharacters("\n");
+        x.writeStartElement("testsuites");
+        attr(x, "name", "offbook");
+        attr(x, "tests", tests);
+        attr(x, "failures", failing.size());
+        attr(x, "errors", r.errors().size());
         if (!r.errors().isEmpty()) {
-            sb.append("  <testsuite name=\"offbook inputs\" tests=\"").append(r.errors().size()).append("\" failures=\"0\" errors=\"")
-                    .append(r.errors().size()).append("\" skipped=\"0\">\n");
+            newline(x, 1);
+            x.writeStartElement("testsuite");
+            attr(x, "name", "offbook inputs");
+            attr(x, "tests", r.errors().size());
+            attr(x, "failures", 0);
+            attr(x, "errors", r.errors().size());
+            attr(x, "skipped", 0);
             for (var e : r.errors()) {
-                sb.append("    <testcase classname=\"offbook.inputs\" name=\"").append(Xml.attr(e.location())).append("\">\n");
-                sb.append("      <error message=\"").append(Xml.attr(e.message())).append("\">").append(Xml.text(e.toString())).append("</error>\n");
-                sb.append("    </testcase>\n");
+                newline(x, 2);
+                x.writeStartElement("testcase");
+                attr(x, "classname", "offbook.inputs");
+                attr(x, "name", e.location());
+                newline(x, 3);
+                x.writeStartElement("error");
+                attr(x, "message", e.message());
+                x.writeCharacters(Xml.text(e.toString()));
+                x.writeEndElement();
+                newline(x, 2);
+                x.writeEndElement();
             }
-            sb.append("  </testsuite>\n");
+            newline(x, 1);
+            x.writeEndElement();
         }
         for (RuleInfo rule : r.rules()) {
             long ruleFailures = failing.stream().filter(f -> f.ruleId().equals(rule.id())).count();
             long ruleSkipped = r.findings().stream().filter(f -> f.ruleId().equals(rule.id()) && !f.triage().isNew()).count();
-            sb.append("  <testsuite name=\"").append(Xml.attr(rule.id() + " " + rule.title())).append("\" tests=\"")
-                    .append(r.entities().size()).append("\" failures=\"").append(ruleFailures).append("\" errors=\"0\" skipped=\"")
-                    .append(ruleSkipped).append("\">\n");
+            newline(x, 1);
+            x.writeStartElement("testsuite");
+            attr(x, "name", rule.id() + " " + rule.title());
+            attr(x, "tests", r.entities().size());
+            attr(x, "failures", ruleFailures);
+            attr(x, "errors", 0);
+            attr(x, "skipped", ruleSkipped);
             for (Map.Entry<String, String> entity : r.entities().entrySet()) {
                 List<Finding> fs = byRuleSubject.getOrDefault(rule.id() + "\u0000" + entity.getKey(), List.of());
-                sb.append("    <testcase classname=\"offbook.").append(Xml.attr(rule.id())).append("\" name=\"")
-                        .append(Xml.attr(entity.getValue() + " (" + entity.getKey() + ")")).append("\">\n");
+                newline(x, 2);
+                x.writeStartElement("testcase");
+                attr(x, "classname", "offbook." + rule.id());
+                attr(x, "name", entity.getValue() + " (" + entity.getKey() + ")");
                 for (Finding f : fs) {
                     String text = f.explanation() + "\nStandards: " + String.join("; ", f.standards()) + "\nEvidence: "
                             + String.join(", ", f.evidence().stream().map(e -> e.location()).toList()) + "\nFingerprint: " + f.fingerprint();
+                    newline(x, 3);
                     if (failing.contains(f)) {
-                        sb.append("      <failure type=\"").append(f.severity().label()).append("\" message=\"")
-                                .append(Xml.attr(f.explanation())).append("\">").append(Xml.text(text)).append("</failure>\n");
+                        x.writeStartElement("failure");
+                        attr(x, "type", f.severity().label());
+                        attr(x, "message", f.explanation());
+                        x.writeCharacters(Xml.text(text));
+                        x.writeEndElement();
                     } else if (!f.triage().isNew()) {
-                        sb.append("      <skipped message=\"").append(Xml.attr(f.triage().status() + ": "
-                                + (f.triage().reason() == null ? "" : f.triage().reason()))).append("\"/>\n");
+                        x.writeEmptyElement("skipped");
+                        attr(x, "message", f.triage().status() + ": " + (f.triage().reason() == null ? "" : f.triage().reason()));
                     } else {
-                        sb.append("      <system-out>").append(Xml.text("[" + f.severity().label() + "] " + text)).append("</system-out>\n");
+                        x.writeStartElement("system-out");
+                        x.writeCharacters(Xml.text("[" + f.severity().label() + "] " + text));
+                        x.writeEndElement();
                     }
                 }
-                sb.append("    </testcase>\n");
+                newline(x, 2);
+                x.writeEndElement();
             }
-            sb.append("  </testsuite>\n");
+            newline(x, 1);
+            x.writeEndElement();
         }
-        sb.append("</testsuites>\n");
-        out.write(sb.toString());
+        newline(x, 0);
+        x.writeEndElement();
+        x.writeEndDocument();
+    }
+
+    private static void attr(XMLStreamWriter x, String name, String value) throws XMLStreamException {
+        x.writeAttribute(name, Xml.attr(value));
+    }
+
+    private static void attr(XMLStreamWriter x, String name, long value) throws XMLStreamException {
+        x.writeAttribute(name, Long.toString(value));
+    }
+
+    /** A line break and the indentation of the given level (two spaces each). */
+    private static void newline(XMLStreamWriter x, int level) throws XMLStreamException {
+        x.writeCharacters("\n" + "  ".repeat(level));
     }
 }

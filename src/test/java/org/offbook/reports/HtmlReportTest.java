@@ -132,9 +132,10 @@ class HtmlReportTest {
         return (NodeList) xp.evaluate(xpath, d, XPathConstants.NODESET);
     }
 
+    /** The text at a path, without the isolates (U+2068, U+2069) that keep input text apart where no bdi element may go. */
     static String text(Document d, String xpath) throws Exception {
         XPath xp = XPathFactory.newInstance().newXPath();
-        return ((String) xp.evaluate(xpath, d, XPathConstants.STRING)).strip();
+        return ((String) xp.evaluate(xpath, d, XPathConstants.STRING)).replace("\u2068", "").replace("\u2069", "").strip();
     }
 
     static int count(String haystack, String needle) {
@@ -153,7 +154,7 @@ class HtmlReportTest {
         assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "escaped script name");
         assertTrue(html.contains("&quot;&gt;&lt;img src=http://evil.example/x.png onerror=alert(1)&gt;"), "escaped img name");
         assertTrue(html.contains("Debt of &lt;/td&gt;&lt;/tr&gt;&lt;script&gt;alert(2)&lt;/script&gt; &amp; &#39;more&#39;&#x2028;"));
-        assertTrue(html.contains("filings/&lt;evil&gt;.json:7"), "evidence file escaped");
+        assertTrue(html.contains("<bdi>filings/&lt;evil&gt;.json</bdi>:7"), "evidence file escaped (and isolated)");
         assertTrue(html.contains("accepted by &lt;b&gt;audit&lt;/b&gt; committee"), "triage reason escaped");
         for (String raw : List.of(SCRIPT_NAME, IMG_NAME, "alert(2)</script>", "<img", "<b>", "<i>", "<u>", "<evil>", "\u2028")) {
             assertFalse(html.contains(raw), "raw input in the page: " + raw);
@@ -180,9 +181,9 @@ class HtmlReportTest {
     void pageFetchesNothing() throws Exception {
         String html = render(hostile());
         // what is left once the escaped input text is taken out must name no network location
-        String ours = html.replace(HtmlReport.esc(IMG_NAME), "");
-        for (String line : HtmlReport.wrap(IMG_NAME, HtmlReport.Graph.MAX_NAME)) {
-            ours = ours.replace(HtmlReport.esc(line), "");
+        String ours = html.replace(Html.text(IMG_NAME), "");
+        for (String line : LinkLayout.wrap(IMG_NAME, LinkLayout.MAX_NAME)) {
+            ours = ours.replace(Html.text(line), "");
         }
         assertTrue(html.contains("http://evil.example"), "the input's URL is there, as text");
         assertFalse(ours.contains("http:"), "http reference outside input text");
@@ -452,13 +453,13 @@ class HtmlReportTest {
 
     @Test
     void escapingReplacesWhatHtmlCannotCarry() {
-        assertEquals("&lt;a href=&quot;x&quot;&gt;&#39;&amp;", HtmlReport.esc("<a href=\"x\">'&"));
-        assertEquals("a\uFFFDb\uFFFDc\uFFFD", HtmlReport.esc("a\u0000b\u0085c\uD800"));
-        assertEquals("&#x2028;&#x2029;\n\t&#13;", HtmlReport.esc("\u2028\u2029\n\t\r"));
-        assertEquals("\uD83D\uDE00", HtmlReport.esc("\uD83D\uDE00"), "a surrogate pair is kept");
-        assertEquals("", HtmlReport.esc(null));
-        assertEquals("abcd\u2026", HtmlReport.truncate("abcdefgh", 5));
-        assertEquals(List.of("Vantage Stargate campus", "vehicle (Texas)"), HtmlReport.wrap("Vantage Stargate campus vehicle (Texas)", 28));
+        assertEquals("&lt;a href=&quot;x&quot;&gt;&#39;&amp;", Html.text("<a href=\"x\">'&"));
+        assertEquals("a\uFFFDb\uFFFDc\uFFFD", Html.text("a\u0000b\u0085c\uD800"));
+        assertEquals("&#x2028;&#x2029;\n\t&#13;", Html.text("\u2028\u2029\n\t\r"));
+        assertEquals("\uD83D\uDE00", Html.text("\uD83D\uDE00"), "a surrogate pair is kept");
+        assertEquals("", Html.text(null));
+        assertEquals("abcd\u2026", LinkLayout.truncate("abcdefgh", 5));
+        assertEquals(List.of("Vantage Stargate campus", "vehicle (Texas)"), LinkLayout.wrap("Vantage Stargate campus vehicle (Texas)", 28));
     }
 
     @Test
