@@ -58,6 +58,9 @@ public final class Derivations {
         if (wanted.test(Support.class)) {
             out.addAll(supports(facts));
         }
+        if (wanted.test(org.offbook.facts.DisclosureRatio.class)) {
+            out.addAll(DisclosureRatios.of(facts));
+        }
         if (!wanted.test(org.offbook.facts.Cycle.class)) {
             return new Prepared(out, problems);
         }
