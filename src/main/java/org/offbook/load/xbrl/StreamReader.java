@@ -178,6 +178,10 @@ final class StreamReader {
     private int hiddenDepth = -1;
     private int excludeLevel;
     private XMLStreamReader r;
+    /** Set when the input has been read to its end: an XML error then means the file ends too early. */
+    private boolean inputEnded;
+    /** An error of the input stream itself (damaged gzip data), which the XML parser may report as a mere end of file. */
+    private IOException inputError;
 
     StreamReader(String name, Limits limits) {
         this.name = name;
@@ -255,7 +259,10 @@ final class StreamReader {
 
             @Override
             public int read() throws IOException {
-                int b = super.read();
+                int b = guarded(() -> super.read());
+                if (b < 0) {
+                    inputEnded = true;
+                }
                 if (b >= 0 && ++count > max) {
                     throw new TooLarge();
                 }
@@ -264,7 +271,10 @@ final class StreamReader {
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
+                int n = guarded(() -> super.read(b, off, len));
+                if (n < 0) {
+                    inputEnded = true;
+                }
                 if (n > 0) {
                     count += n;
                     if (count > max) {
@@ -274,6 +284,21 @@ final class StreamReader {
                 return n;
             }
         };
+    }
+
+    private interface Read {
+        int read() throws IOException;
+    }
+
+    private int guarded(Read read) throws IOException {
+        try {
+            return read.read();
+        } catch (TooLarge e) {
+            throw e;
+        } catch (IOException e) {
+            inputError = e;
+            throw e;
+        }
     }
 
     private static String mib(long bytes) {
@@ -307,6 +332,9 @@ final class StreamReader {
         if (cause instanceof IOException io) {
             return fatal(line(), 0, ioMessage(io));
         }
+        if (inputError != null) {
+            return fatal(line(), 0, ioMessage(inputError));
+        }
         Location l = e.getLocation();
         int line = l == null ? 0 : Math.max(0, l.getLineNumber());
         int col = l == null ? 0 : Math.max(0, l.getColumnNumber());
@@ -319,7 +347,7 @@ final class StreamReader {
         msg = msg.strip();
         String lower = msg.toLowerCase(java.util.Locale.ROOT);
         String what = lower.contains("xml document structures must start and end") || lower.contains("premature end")
-                || lower.contains("unexpected end") ? "truncated or not well-formed XML (the file ends inside an element): "
+                || lower.contains("unexpected end") || inputEnded ? "truncated or not well-formed XML (the file ends inside an element): "
                 : lower.contains("entity") ? "entity references are not expanded (no DOCTYPE entities are read): "
                 : "not well-formed XML: ";
         return fatal(line, col, what + msg + "; the rest of the file is not read");

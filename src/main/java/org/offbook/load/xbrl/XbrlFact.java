@@ -95,9 +95,9 @@ public record XbrlFact(
     }
 
     /**
-     * The value of a duration fact in years, from its xs:duration text (e.g. {@code P15Y6M} -> 15.5,
-     * {@code P18M} -> 1.5, {@code P30D} -> 30/365 rounded half-up to 4 places); null when the text is
-     * not a duration.
+     * The value of a duration fact in years, from its xs:duration text, rounded half-up to two decimals
+     * (e.g. {@code P15Y6M} -> 15.5, {@code P18M} -> 1.5, {@code P5Y4M24D} -> 5.4, {@code P30D} -> 0.08);
+     * null when the text is not a duration.
      */
     public BigDecimal years() {
         return Durations.years(text);
