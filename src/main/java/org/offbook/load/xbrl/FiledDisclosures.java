@@ -51,6 +51,10 @@ public final class FiledDisclosures implements XbrlFactMapper {
             List<FiledStatements.Value> values = new ArrayList<>();
             for (XbrlFact f : doc.facts()) {
                 String currency = currency(f);
+                DisclosureMap.Row claimed = f.dimensions().isEmpty() ? table.match(f, cik) : null;
+                if (claimed != null && claimed.kind().equals("leases-not-commenced")) {
+                    continue; // counted once, as leases not yet commenced: sec-concepts.csv would read its concept as purchase obligations
+                }
                 if (f.dimensions().isEmpty() && currency != null && f.value() != null) {
                     values.add(new FiledStatements.Value(f.qname(), currency, f.start(), f.end(), f.value(), f.provenance().file(),
                             f.provenance().line(), where(f)));
