@@ -50,6 +50,22 @@ public final class DisclosureRatios {
             }
         }
         List<DisclosureRatio> out = new ArrayList<>();
+        // a statement written with its own leasesNotCommenced (hand-written deal terms), when no disclosure gives them for that date
+        for (List<Statement> sameDate : sheets.values()) {
+            for (Statement s : sameDate) {
+                Money lnc = s.leasesNotCommenced();
+                if (lnc == null || lnc.amount().signum() <= 0
+                        || groups.containsKey(s.entity() + "\u0000leases-not-commenced\u0000" + s.end() + "\u0000" + lnc.currency())) {
+                    continue;
+                }
+                Base b = base(s, "lease liabilities", lnc.currency());
+                if (b != null && b.amount().amount().signum() > 0) {
+                    out.add(new DisclosureRatio(s.entity(), "leases-not-commenced", lnc, "", "lease liabilities", b.amount(), b.parts(),
+                            lnc.amount().divide(b.amount().amount(), 4, RoundingMode.HALF_UP), "", s.end(), List.of(s)));
+                }
+                break;
+            }
+        }
         for (List<Disclosure> group : groups.values()) {
             Disclosure first = group.get(0);
             String currency = first.amount().currency();
