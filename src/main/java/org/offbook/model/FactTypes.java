@@ -34,6 +34,7 @@ public final class FactTypes {
         m.put("concentrations", Concentration.class);
         m.put("pledges", Pledge.class);
         m.put("warrants", Warrant.class);
+        m.put("disclosures", Disclosure.class);
         BY_NAME = Collections.unmodifiableMap(m);
     }
 

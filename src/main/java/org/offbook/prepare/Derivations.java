@@ -59,6 +59,9 @@ public final class Derivations {
         if (wanted.test(Support.class)) {
             out.addAll(supports(facts));
         }
+        if (wanted.test(org.offbook.model.DisclosureRatio.class)) {
+            out.addAll(DisclosureRatios.of(facts));
+        }
         if (!wanted.test(org.offbook.model.Cycle.class)) {
             return new Prepared(out, problems);
         }

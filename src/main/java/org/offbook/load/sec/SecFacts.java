@@ -55,13 +55,19 @@ final class SecFacts {
 
     /** Builds the facts of every filer; user entities are those read from the other input files. */
     static List<Fact> build(SecStore store, ConceptMap concepts, List<Fact> others) {
+        return build(store, concepts, others, new HashMap<>());
+    }
+
+    /** As above; {@code links} receives the entity id of each filer (CIK -> id), including filers kept without values. */
+    static List<Fact> build(SecStore store, ConceptMap concepts, List<Fact> others, Map<String, String> links) {
         Linker linker = new Linker(others);
         List<Fact> out = new ArrayList<>();
         for (SecStore.Filer filer : store.filers.values()) {
-            if (filer.series.isEmpty()) {
+            if (filer.series.isEmpty() && !filer.keep) {
                 continue;
             }
             String id = linker.link(filer);
+            links.put(filer.cik, id);
             if (linker.created(filer.cik)) {
                 Map<String, Object> v = new HashMap<>();
                 v.put("id", id);
@@ -270,6 +276,9 @@ final class SecFacts {
     }
 
     private static String origin(Set<String> origins) {
+        if (origins.contains(FiledStatements.ORIGIN)) {
+            return "SEC filing (XBRL)";
+        }
         if (origins.size() > 1) {
             return "SEC companyfacts and financial statement data sets";
         }
@@ -326,6 +335,10 @@ final class SecFacts {
         if (o.where() != null && !o.where().isEmpty()) {
             where += " " + o.where();
         }
+        if (o.origin().equals(FiledStatements.ORIGIN)) {
+            return form(o) + " (" + (o.file().equals(anchor.file()) ? "" : o.file() + " ") + "line " + o.line()
+                    + (o.where() == null || o.where().isEmpty() ? "" : " " + o.where()) + ")";
+        }
         return "accn " + o.accn() + " (" + form(o) + " filed " + o.filed() + ", " + where + ")";
     }
 
@@ -343,7 +356,8 @@ final class SecFacts {
                 String field = concepts.of(o.concept()).isEmpty() ? null : concepts.of(o.concept()).get(0).field();
                 Money before = new Money(prev.value(), prev.unit());
                 Money after = new Money(o.value(), o.unit());
-                String source = (o.origin().equals("companyfacts") ? "SEC companyfacts" : "SEC financial statement data set") + ": " + o.concept()
+                String source = (o.origin().equals("companyfacts") ? "SEC companyfacts" : o.origin().equals(FiledStatements.ORIGIN)
+                        ? "SEC filings (XBRL)" : "SEC financial statement data set") + ": " + o.concept()
                         + " " + label + (o.start() == null ? "" : " (" + o.start() + ".." + o.end() + ")") + ", CIK" + CompanyFacts.padded(o.cik())
                         + ": " + before + " in accn " + prev.accn() + " (" + form(prev) + " filed " + prev.filed() + ", " + prev.location()
                         + "), then " + after + " in accn " + o.accn() + " (" + form(o) + " filed " + o.filed() + ", " + o.location() + ")";

@@ -25,6 +25,8 @@ final class SecStore {
         int line;
         String source;
         Integer fyeMonth;
+        /** Kept as an entity even without statement values (a filing read for its disclosures). */
+        boolean keep;
         final Map<String, List<Observation>> series = new LinkedHashMap<>();
         private final Map<String, Observation> seen = new HashMap<>();
 

@@ -27,6 +27,6 @@ public interface XbrlFactMapper {
 
     /** The mapper the folder loader uses by default. */
     static XbrlFactMapper standard() {
-        return NONE;
+        return new FiledDisclosures();
     }
 }
