@@ -166,6 +166,79 @@ class LoaderFuzzTest {
         loadsCleanly("generated." + type + ".csv", table(type, rows, quoted).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** An inline XBRL document and an XBRL instance with the features the XBRL reader handles: seeds for its fuzzing. */
+    static final String IXBRL_SEED = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            + "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:ix=\"http://www.xbrl.org/2013/inlineXBRL\" "
+            + "xmlns:xbrli=\"http://www.xbrl.org/2003/instance\" xmlns:xbrldi=\"http://xbrl.org/2006/xbrldi\" "
+            + "xmlns:iso4217=\"http://www.xbrl.org/2003/iso4217\" xmlns:us-gaap=\"http://fasb.org/us-gaap/2024\" "
+            + "xmlns:dei=\"http://xbrl.sec.gov/dei/2024\" xmlns:srt=\"http://fasb.org/srt/2024\" "
+            + "xmlns:ixt=\"http://www.xbrl.org/inlineXBRL/transformation/2020-02-12\" "
+            + "xmlns:ixt-sec=\"http://www.sec.gov/inlineXBRL/transformation/2015-08-31\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+            + "<body><div><ix:header><ix:hidden><ix:nonNumeric name=\"dei:EntityCentralIndexKey\" contextRef=\"c-1\">0001326801</ix:nonNumeric>"
+            + "<ix:nonNumeric name=\"dei:DocumentPeriodEndDate\" contextRef=\"c-1\" format=\"ixt:date-monthname-day-year-en\">December 31, 2024</ix:nonNumeric>"
+            + "</ix:hidden><ix:resources>\n"
+            + "<xbrli:context id=\"c-1\"><xbrli:entity><xbrli:identifier scheme=\"http://www.sec.gov/CIK\">0001326801</xbrli:identifier></xbrli:entity>"
+            + "<xbrli:period><xbrli:instant>2024-12-31</xbrli:instant></xbrli:period></xbrli:context>\n"
+            + "<xbrli:context id=\"c-2\"><xbrli:entity><xbrli:identifier scheme=\"http://www.sec.gov/CIK\">0001326801</xbrli:identifier>"
+            + "<xbrli:segment><xbrldi:explicitMember dimension=\"srt:RangeAxis\">srt:MaximumMember</xbrldi:explicitMember></xbrli:segment></xbrli:entity>"
+            + "<xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>2024-12-31</xbrli:endDate></xbrli:period></xbrli:context>\n"
+            + "<xbrli:unit id=\"usd\"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>"
+            + "<xbrli:unit id=\"ps\"><xbrli:divide><xbrli:unitNumerator><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unitNumerator>"
+            + "<xbrli:unitDenominator><xbrli:measure>xbrli:shares</xbrli:measure></xbrli:unitDenominator></xbrli:divide></xbrli:unit>\n"
+            + "</ix:resources></ix:header></div>\n"
+            + "<p><ix:nonFraction name=\"us-gaap:UnrecordedUnconditionalPurchaseObligationBalanceSheetAmount\" contextRef=\"c-1\" unitRef=\"usd\" "
+            + "decimals=\"-7\" scale=\"9\" format=\"ixt:num-dot-decimal\">34.12</ix:nonFraction> and "
+            + "<ix:nonFraction name=\"us-gaap:OperatingLeaseLiability\" contextRef=\"c-1\" unitRef=\"usd\" decimals=\"-6\" scale=\"6\" sign=\"-\" "
+            + "format=\"ixt:num-dot-decimal\">20,234</ix:nonFraction>; <ix:nonFraction name=\"us-gaap:X\" contextRef=\"c-1\" unitRef=\"ps\" "
+            + "decimals=\"INF\"><ix:nonFraction name=\"us-gaap:Y\" contextRef=\"c-1\" unitRef=\"ps\" decimals=\"INF\">0.000006</ix:nonFraction></ix:nonFraction>"
+            + "<ix:nonFraction name=\"us-gaap:Z\" contextRef=\"c-1\" unitRef=\"usd\" xsi:nil=\"true\"/></p>\n"
+            + "<p><ix:nonNumeric name=\"us-gaap:LesseeOperatingLeaseLeaseNotYetCommencedTermOfContract1\" contextRef=\"c-2\" "
+            + "format=\"ixt-sec:durwordsen\">thirty years</ix:nonNumeric> <ix:nonNumeric name=\"us-gaap:Life\" contextRef=\"c-2\" "
+            + "format=\"ixt-sec:duryear\">5.5</ix:nonNumeric></p>\n"
+            + "<div><ix:nonNumeric name=\"us-gaap:LeasesTextBlock\" contextRef=\"c-1\" continuedAt=\"k\"><p>Leases</p><ix:exclude>12</ix:exclude>"
+            + "</ix:nonNumeric></div><div><ix:continuation id=\"k\"><p>and more</p></ix:continuation></div>\n"
+            + "</body></html>\n";
+
+    static final String INSTANCE_SEED = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            + "<xbrl xmlns=\"http://www.xbrl.org/2003/instance\" xmlns:us-gaap=\"http://fasb.org/us-gaap/2023\" "
+            + "xmlns:iso4217=\"http://www.xbrl.org/2003/iso4217\" xmlns:dei=\"http://xbrl.sec.gov/dei/2023\" "
+            + "xmlns:xbrldi=\"http://xbrl.org/2006/xbrldi\" xmlns:srt=\"http://fasb.org/srt/2023\">\n"
+            + "<context id=\"c-1\"><entity><identifier scheme=\"http://www.sec.gov/CIK\">0001318605</identifier></entity>"
+            + "<period><instant>2024-06-30</instant></period></context>\n"
+            + "<context id=\"c-2\"><entity><identifier scheme=\"http://www.sec.gov/CIK\">0001318605</identifier><segment>"
+            + "<xbrldi:typedMember dimension=\"us-gaap:StartDateAxis\"><us-gaap:D>2025-01-01</us-gaap:D></xbrldi:typedMember></segment></entity>"
+            + "<period><startDate>2024-01-01</startDate><endDate>2024-06-30</endDate></period></context>\n"
+            + "<unit id=\"usd\"><measure>iso4217:USD</measure></unit>\n"
+            + "<dei:DocumentType contextRef=\"c-2\">10-Q</dei:DocumentType>\n"
+            + "<us-gaap:GuaranteeObligationsMaximumExposure contextRef=\"c-1\" unitRef=\"usd\" decimals=\"-6\">807000000</us-gaap:GuaranteeObligationsMaximumExposure>\n"
+            + "<us-gaap:Policy contextRef=\"c-2\">&lt;p&gt;Text &amp;amp; more&lt;/p&gt;</us-gaap:Policy>\n"
+            + "</xbrl>\n";
+
+    @Property(tries = 200)
+    @AddLifecycleHook(FuzzTries.class)
+    void mutatedInlineXbrlNeverEscapesTheLoader(@ForAll("mutations") List<Mutation> mutations, @ForAll boolean gzip) {
+        byte[] bytes = mutate(IXBRL_SEED.getBytes(StandardCharsets.UTF_8), mutations);
+        loadsCleanly(gzip ? "fuzz.htm.gz" : "fuzz.htm", gzip ? gzip(bytes, mutations.size() % 3 == 0) : bytes);
+    }
+
+    @Property(tries = 200)
+    @AddLifecycleHook(FuzzTries.class)
+    void mutatedXbrlInstancesNeverEscapeTheLoader(@ForAll("mutations") List<Mutation> mutations) {
+        loadsCleanly("fuzz.xml", mutate(INSTANCE_SEED.getBytes(StandardCharsets.UTF_8), mutations));
+    }
+
+    /** Gzip of the bytes; when {@code cut}, the compressed stream is cut short. */
+    private static byte[] gzip(byte[] bytes, boolean cut) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out)) {
+            z.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] all = out.toByteArray();
+        return cut ? Arrays.copyOf(all, all.length * 2 / 3) : all;
+    }
+
     /** The check every input must pass: loaded without an exception, and what came out is sound. */
     static void loadsCleanly(String name, byte[] content) {
         Path file = WORK.resolve(name);

@@ -208,7 +208,7 @@ final class StreamReader {
 
     private void problem(int line, int column, String field, String message) {
         if (problems.size() < limits.maxErrors()) {
-            problems.add(new LoadError(name, line, column, field, message));
+            problems.add(new LoadError(name, line, column, printable(field), printable(message)));
         } else {
             unlisted++;
         }
@@ -217,16 +217,43 @@ final class StreamReader {
     /** A problem that ends the read. */
     private Stop fatal(int line, int column, String message) {
         // a fatal problem is always listed, even past the cap
-        problems.add(new LoadError(name, line, column, null, message));
+        problems.add(new LoadError(name, line, column, null, printable(message)));
         return new Stop();
     }
 
+    /** Text from the document in a message: control characters as escapes, so a problem stays one printable line. */
+    private static String printable(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+                if (sb == null) {
+                    sb = new StringBuilder(s.substring(0, i));
+                }
+                sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        String out = sb == null ? s : sb.toString();
+        return out.length() > 500 ? out.substring(0, 497) + "..." : out;
+    }
+
     private int line() {
+        if (r == null) {
+            return 0; // the parser could not even start (a broken prolog or encoding)
+        }
         Location l = r.getLocation();
         return l == null ? 0 : Math.max(0, l.getLineNumber());
     }
 
     private int column() {
+        if (r == null) {
+            return 0;
+        }
         Location l = r.getLocation();
         return l == null ? 0 : Math.max(0, l.getColumnNumber());
     }
@@ -320,7 +347,7 @@ final class StreamReader {
         } catch (TooLarge e) {
             throw fatal(line(), 0, "file is larger than " + mib(limits.maxFileBytes()) + " uncompressed; the rest is not read");
         } catch (IOException e) {
-            throw fatal(r == null ? 0 : line(), 0, ioMessage(e));
+            throw fatal(line(), 0, ioMessage(e));
         }
     }
 

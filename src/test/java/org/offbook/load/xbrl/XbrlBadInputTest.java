@@ -170,6 +170,15 @@ class XbrlBadInputTest {
     }
 
     @Test
+    void aPrologTheParserCannotStartOnIsReportedNotThrown() {
+        // found by the fuzzing of the loader: the parser fails before its first event
+        XbrlDocument d = read(write("prolog.htm", ix("").replace("encoding=\"UTF-8\"", "encoding=\"no-such-charset\"")));
+        assertFalse(d.complete());
+        assertEquals(1, d.problems().size(), problems(d));
+        assertTrue(d.facts().isEmpty());
+    }
+
+    @Test
     void externalReferenceNeverFetched() {
         XbrlDocument d = read(write("xxe.htm", "<?xml version=\"1.0\"?>\n<!DOCTYPE html SYSTEM \"http://127.0.0.1:9/never.dtd\">\n"
                 + "<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:ix=\"http://www.xbrl.org/2013/inlineXBRL\"><body/></html>\n"));
