@@ -51,6 +51,11 @@ public final class FiledStatements {
             SecStore.Filer filer = store.filer(f.cik());
             filer.keep = true;
             filer.name(f.name(), false, f.periodEnd(), f.file(), Math.max(f.line(), 1), "SEC filing " + f.file() + ", CIK" + CompanyFacts.padded(f.cik()));
+            if (filer.file == null) { // no registrant name tagged: the entity is still where the filing is
+                filer.file = f.file();
+                filer.line = Math.max(f.line(), 1);
+                filer.source = "SEC filing " + f.file() + ", CIK" + CompanyFacts.padded(f.cik());
+            }
             for (Value v : f.values()) {
                 if (!concepts.mapped(v.concept()) || v.value() == null || v.end() == null || v.currency() == null) {
                     continue;
