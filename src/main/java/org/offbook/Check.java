@@ -89,7 +89,7 @@ public final class Check {
         }
         return new Report(Version.get(), shownInputs, loaded.files(), loaded.skipped(), loaded.factsRead(),
                 loaded.factsLoaded(), rules.rules(), rules.drlFiles(), List.copyOf(errors), triaged.findings(),
-                triaged.resolved(), generatedAt(), entityNames(loaded), Severity.LOW);
+                triaged.resolved(), generatedAt(), entityNames(loaded), Severity.LOW, loaded.notices(), loaded.merged());
     }
 
     private static Map<String, String> entityNames(LoadResult loaded) {

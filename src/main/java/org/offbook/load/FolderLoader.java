@@ -67,13 +67,22 @@ public final class FolderLoader {
         stats.sort(Comparator.comparing(FileStats::file));
         progress.stage("resolve");
         References.Resolved r = References.resolve(facts, errors);
-        List<Fact> resolved = new ArrayList<>(r.facts());
-        // per-file loaded counts after reference checks; an identical entity re-definition counts as loaded
+        List<Fact> sorted = new ArrayList<>(r.facts());
+        sorted.sort(Comparator.comparing(Fact::provenance));
+        // the same fact read twice (two files, or twice in one) is one fact: the first is kept
+        List<LoadError> notices = new ArrayList<>(r.notices());
+        Duplicates.Result d = Duplicates.merge(sorted, errors, notices);
+        List<Fact> resolved = new ArrayList<>(d.facts());
+        // per-file loaded counts after reference and duplicate checks; an identical re-definition
+        // (entity or other fact) counts as loaded in its file but is one fact
         Map<String, Integer> loaded = new HashMap<>();
         for (Fact f : resolved) {
             loaded.merge(f.provenance().file(), 1, Integer::sum);
         }
         for (Fact f : r.merged()) {
+            loaded.merge(f.provenance().file(), 1, Integer::sum);
+        }
+        for (Fact f : d.merged()) {
             loaded.merge(f.provenance().file(), 1, Integer::sum);
         }
         List<FileStats> finalStats = new ArrayList<>();
@@ -83,7 +92,9 @@ public final class FolderLoader {
         resolved.sort(Comparator.comparing(Fact::provenance));
         errors.sort(null);
         skipped.sort(null);
-        return new LoadResult(List.copyOf(resolved), List.copyOf(errors), List.copyOf(finalStats), List.copyOf(skipped));
+        notices.sort(null);
+        return new LoadResult(List.copyOf(resolved), List.copyOf(errors), List.copyOf(finalStats), List.copyOf(skipped),
+                List.copyOf(notices), r.merged().size() + d.merged().size());
     }
 
     /** The name a file is reported under: as the user gave it, with '/' separators. */

@@ -5,9 +5,16 @@ import org.offbook.facts.Fact;
 
 /**
  * Everything read from the input paths: the facts, in a stable order (file, then line), every
- * problem, what each file contributed, and the files skipped because they are not input formats.
+ * problem, what each file contributed, and the files skipped because they are not input formats;
+ * {@code notices} are information that is not an error (a duplicate fact counted once, a link not
+ * followed), and {@code merged} counts the facts loaded that were the same as an earlier one.
  */
-public record LoadResult(List<Fact> facts, List<LoadError> errors, List<FileStats> files, List<String> skipped) {
+public record LoadResult(List<Fact> facts, List<LoadError> errors, List<FileStats> files, List<String> skipped,
+                         List<LoadError> notices, int merged) {
+
+    public LoadResult(List<Fact> facts, List<LoadError> errors, List<FileStats> files, List<String> skipped) {
+        this(facts, errors, files, skipped, List.of(), 0);
+    }
 
     public int factsRead() {
         return files.stream().mapToInt(FileStats::read).sum();
