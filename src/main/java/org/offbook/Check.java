@@ -32,10 +32,15 @@ public final class Check {
      * @param limits   limits on the rule run
      * @param config   suppressions and severity overrides (null for none)
      * @param baseline accepted findings (null for none)
+     * @param followLinks follow symbolic links out of the input folders (by default they are skipped and listed)
      */
-    public record Options(List<Path> inputs, List<Path> ruleDirs, RuleRunner.Limits limits, Path config, Path baseline) {
+    public record Options(List<Path> inputs, List<Path> ruleDirs, RuleRunner.Limits limits, Path config, Path baseline, boolean followLinks) {
         public Options(List<Path> inputs, List<Path> ruleDirs) {
             this(inputs, ruleDirs, RuleRunner.Limits.DEFAULT, null, null);
+        }
+
+        public Options(List<Path> inputs, List<Path> ruleDirs, RuleRunner.Limits limits, Path config, Path baseline) {
+            this(inputs, ruleDirs, limits, config, baseline, false);
         }
     }
 
@@ -67,7 +72,7 @@ public final class Check {
 
     private static Report run(Options o, Progress progress) {
         progress.stage("load");
-        LoadResult loaded = FolderLoader.load(o.inputs());
+        LoadResult loaded = FolderLoader.load(o.inputs(), o.followLinks());
         progress.stage("compile");
         CompiledRules rules = RuleCompiler.compile(o.ruleDirs());
         RuleRunner.Result result = RuleRunner.run(rules, loaded.facts(), o.limits());

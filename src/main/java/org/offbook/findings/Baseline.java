@@ -59,7 +59,9 @@ public final class Baseline {
             return List.of();
         }
         List<Entry> out = new ArrayList<>();
+        JsonParser parser = null;
         try (InputStream in = Files.newInputStream(file); JsonParser p = TriageJson.FACTORY.createParser(in)) {
+            parser = p;
             String format = null;
             if (p.nextToken() == JsonToken.START_OBJECT) {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -101,7 +103,7 @@ public final class Baseline {
             }
             return List.copyOf(seen.values());
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+            int line = TriageJson.line(e, parser);
             errors.add(LoadError.of(shown, line, null, "malformed baseline: " + TriageJson.describe(e)));
         } catch (IOException e) {
             errors.add(LoadError.of(shown, 0, null, "cannot read baseline: " + e.getMessage()));

@@ -74,7 +74,9 @@ public final class Policy {
             errors.add(LoadError.of(shown, 0, null, "cannot read configuration: " + e.getMessage()));
             return NONE;
         }
+        JsonParser parser = null;
         try (InputStream in = Files.newInputStream(file); JsonParser p = TriageJson.FACTORY.createParser(in)) {
+            parser = p;
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 errors.add(LoadError.of(shown, 1, null, "expected a JSON object with \"suppress\" and/or \"severity\" lists"));
                 return NONE;
@@ -108,7 +110,7 @@ public final class Policy {
                 errors.add(LoadError.of(shown, p.currentTokenLocation().getLineNr(), null, "unexpected content after the top-level object"));
             }
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getLineNr());
+            int line = TriageJson.line(e, parser);
             errors.add(LoadError.of(shown, line, null, "malformed configuration: " + TriageJson.describe(e)));
         } catch (IOException e) {
             errors.add(LoadError.of(shown, 0, null, "cannot read configuration: " + e.getMessage()));

@@ -131,11 +131,12 @@ final class TriageJson {
 
     /** A parse error in words, as the input loaders give it. */
     static String describe(JsonProcessingException e) {
-        String m = e.getOriginalMessage();
-        if (m == null) {
-            return "unreadable JSON";
-        }
-        int cut = m.indexOf('\n');
-        return cut < 0 ? m : m.substring(0, cut);
+        return org.offbook.load.JsonProblems.describe(e);
+    }
+
+    /** The line of a parse error: where the exception says, else where the parser stopped (a limit carries no location). */
+    static int line(JsonProcessingException e, JsonParser p) {
+        var at = e.getLocation() != null ? e.getLocation() : p == null ? null : p.currentLocation();
+        return at == null ? 0 : Math.max(0, at.getLineNr());
     }
 }

@@ -42,8 +42,25 @@ public final class FolderLoader {
     }
 
     public static LoadResult load(List<Path> inputs) {
-        List<LoadError> errors = new ArrayList<>();
+        return load(inputs, false);
+    }
+
+    /**
+     * @param followLinks follow symbolic links that lead out of the folders given ({@code --follow-links});
+     *                    by default they are skipped and listed
+     */
+    public static LoadResult load(List<Path> inputs, boolean followLinks) {
+        // at most CappedErrors.PER_FILE errors per file are kept, whatever reader gives them
+        CappedErrors errors = new CappedErrors();
         Inputs found = new Inputs();
+        found.followLinks = followLinks;
+        for (Path input : inputs) {
+            try {
+                found.roots.add(input.toRealPath());
+            } catch (IOException e) {
+                // reported by collect
+            }
+        }
         for (Path input : inputs) {
             collect(input, found, errors);
         }
@@ -71,6 +88,7 @@ public final class FolderLoader {
         sorted.sort(Comparator.comparing(Fact::provenance));
         // the same fact read twice (two files, or twice in one) is one fact: the first is kept
         List<LoadError> notices = new ArrayList<>(r.notices());
+        notices.addAll(found.notices);
         Duplicates.Result d = Duplicates.merge(sorted, errors, notices);
         List<Fact> resolved = new ArrayList<>(d.facts());
         // per-file loaded counts after reference and duplicate checks; an identical re-definition
@@ -90,6 +108,7 @@ public final class FolderLoader {
             finalStats.add(new FileStats(s.file(), s.format(), s.read(), loaded.getOrDefault(s.file(), 0)));
         }
         resolved.sort(Comparator.comparing(Fact::provenance));
+        errors.finish();
         errors.sort(null);
         skipped.sort(null);
         notices.sort(null);
@@ -111,6 +130,34 @@ public final class FolderLoader {
         final TreeMap<String, Path> files = new TreeMap<>();
         final List<String> skipped = new ArrayList<>();
         final java.util.Set<Path> real = new java.util.HashSet<>();
+        final List<Path> roots = new ArrayList<>();
+        final List<LoadError> notices = new ArrayList<>();
+        boolean followLinks;
+
+        /**
+         * True when {@code p} is a symbolic link that leads out of every folder given and is not to be
+         * followed: it is then listed as skipped, with a notice.
+         */
+        boolean leavesTheFolders(Path p) {
+            if (followLinks || !Files.isSymbolicLink(p)) {
+                return false;
+            }
+            Path target;
+            try {
+                target = p.toRealPath();
+            } catch (IOException e) {
+                return false; // a broken link: reported when it is read
+            }
+            for (Path root : roots) {
+                if (target.startsWith(root)) {
+                    return false;
+                }
+            }
+            skipped.add(display(p));
+            notices.add(LoadError.of(display(p), 0, null, "a symbolic link to " + target
+                    + ", outside the folders checked; not followed (--follow-links follows it)"));
+            return true;
+        }
 
         void accept(Path file) {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -143,12 +190,15 @@ public final class FolderLoader {
             Files.walkFileTree(input, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(input) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    if (dir.equals(input)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    return hidden(dir) || found.leavesTheFolders(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!hidden(file)) {
+                    if (!hidden(file) && !found.leavesTheFolders(file)) {
                         found.accept(file);
                     }
                     return FileVisitResult.CONTINUE;

@@ -44,6 +44,15 @@ public final class RuleRunner {
      */
     public record Limits(long maxFirings, Duration timeout) {
         public static final Limits DEFAULT = new Limits(1_000_000, Duration.ofSeconds(120));
+
+        /** The timeout in nanoseconds, saturated: {@code --timeout} at Long.MAX_VALUE seconds is "for ever", not an overflow. */
+        long timeoutNanos() {
+            try {
+                return timeout.toNanos();
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE;
+            }
+        }
     }
 
     public record Result(List<Finding> findings, List<RuleProblem> problems, long firings) {
@@ -77,6 +86,11 @@ public final class RuleRunner {
     /** Inserts the facts into a new session, fires the rules within the limits and disposes of the session. */
     private static long fire(CompiledRules rules, List<Fact> facts, Limits limits, Findings findings, List<RuleProblem> problems,
                              Progress progress) {
+        long started = System.nanoTime();
+        long budget = limits.timeoutNanos();
+        // the deadline of the whole run (preparation and rules), as a nanoTime value; none when it would overflow
+        long deadline = budget > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : started + budget;
+        boolean abandoned = false;
         KieSession session = rules.kieBase().newKieSession();
         // written by the rules thread, read here after a timeout: concurrent
         Map<String, Long> firedByRule = new ConcurrentHashMap<>();
@@ -128,7 +142,7 @@ public final class RuleRunner {
             }
             progress.inserted(inserted, facts.size());
             progress.stage("prepare");
-            Derivations.Prepared prepared = Derivations.derive(facts, rules.thresholds(), matched);
+            Derivations.Prepared prepared = Derivations.derive(facts, rules.thresholds(), matched, deadline);
             prepared.facts().forEach(session::insert);
             prepared.problems().forEach(p -> problems.add(new RuleProblem(null, "rules", 0, p)));
             rules.thresholds().forEach(session::insert);
@@ -148,35 +162,41 @@ public final class RuleRunner {
                 }
                 return true;
             };
+            AtomicReference<Thread> worker = new AtomicReference<>();
             ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "offbook-rules");
-                t.setDaemon(true);
+                t.setDaemon(true); // a rule that never stops must not keep the JVM alive
+                worker.set(t);
                 return t;
             });
             progress.stage("rules");
+            java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
             try {
                 Future<Integer> run = exec.submit(() -> {
-                    while (true) {
-                        try {
-                            return session.fireAllRules(perRule);
-                        } catch (ConsequenceException ce) {
-                            Rule r = ce.getMatch() == null ? null : ce.getMatch().getRule();
-                            if (r == null || failed.containsKey(key(r)) || timedOut.get()) {
-                                throw ce;
-                            }
-                            byKey.putIfAbsent(key(r), r);
-                            failed.put(key(r), ce);
-                            running.set(null);
-                        }
+                    try {
+                        return fireWithin(session, perRule, failed, byKey, running, timedOut);
+                    } finally {
+                        ended.countDown();
                     }
                 });
                 try {
-                    run.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                    if (deadline == Long.MAX_VALUE) {
+                        run.get();
+                    } else {
+                        run.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    }
                 } catch (TimeoutException e) {
                     Rule now = running.get();
                     timedOut.set(true);
                     session.halt();
                     run.cancel(true);
+                    // halt() and interruption stop a rule between firings or while it waits; a
+                    // consequence that spins never looks: the session is abandoned (its thread is a
+                    // daemon) rather than disposed, which would wait for it for ever
+                    abandoned = !awaitQuietly(ended, 2_000);
+                    if (abandoned) {
+                        stop(worker.get());
+                    }
                     String where = now != null ? "stopped while rule '" + now.getName() + "' was running"
                             : "stopped. Busiest rule: " + busiest(firedByRule, byKey);
                     problems.add(problem(rules, now != null ? now : busiestRule(firedByRule, byKey),
@@ -210,7 +230,54 @@ public final class RuleRunner {
             }
             return firedByRule.values().stream().mapToLong(Long::longValue).sum();
         } finally {
-            session.dispose();
+            if (!abandoned) {
+                session.dispose();
+            }
+        }
+    }
+
+    /** Fires the rules, again after each consequence that throws (that rule's further matches are dropped by the filter). */
+    private static int fireWithin(KieSession session, AgendaFilter perRule, Map<String, Throwable> failed, Map<String, Rule> byKey,
+                                  AtomicReference<Rule> running, AtomicBoolean timedOut) {
+        while (true) {
+            try {
+                return session.fireAllRules(perRule);
+            } catch (ConsequenceException ce) {
+                Rule r = ce.getMatch() == null ? null : ce.getMatch().getRule();
+                if (r == null || failed.containsKey(key(r)) || timedOut.get()) {
+                    throw ce;
+                }
+                byKey.putIfAbsent(key(r), r);
+                failed.put(key(r), ce);
+                running.set(null);
+            }
+        }
+    }
+
+    /** Waits up to {@code millis} for the rules thread to end; true when it did. */
+    private static boolean awaitQuietly(java.util.concurrent.CountDownLatch ended, long millis) {
+        try {
+            return ended.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Ends a rule thread that ignored halt() and interruption (a consequence in a busy loop). Rules
+     * are trusted code (docs/security.md), so this is about mistakes: on Java 17 the thread is
+     * stopped; where the JVM no longer allows it, it stays a daemon and ends with the process.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread t) {
+        if (t == null || !t.isAlive()) {
+            return;
+        }
+        try {
+            t.stop();
+        } catch (UnsupportedOperationException | SecurityException e) {
+            // left running as a daemon
         }
     }
 
