@@ -136,7 +136,7 @@ final class Binder {
     /** Names, identifiers and references are one line: a line break in one would forge a line of the text report. */
     private static boolean oneLine(RecordComponent c) {
         String n = c.getName();
-        return c.isAnnotationPresent(org.offbook.facts.Ref.class) || (c.isAnnotationPresent(org.offbook.facts.Key.class) && c.getType() == String.class)
+        return c.isAnnotationPresent(org.offbook.facts.Ref.class)
                 || n.equals("id") || n.equals("name") || n.equals("aliases") || n.equals("cik") || n.equals("lei");
     }
 
@@ -310,7 +310,7 @@ final class Binder {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "contains a line break or tab (U+%04X); a name or identifier is one line", (int) ch));
             }
-            if ((ch >= 0x202a && ch <= 0x202e) || (ch >= 0x2066 && ch <= 0x2069) || ch == 0x200e || ch == 0x200f || ch == 0x061c) {
+            if ((ch >= 0x202a && ch <= 0x202e) || (ch >= 0x2066 && ch <= 0x2069)) { // embeddings, overrides, isolates (marks such as U+200F are fine)
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "contains the bidirectional control U+%04X, which would reorder the text where it is shown", (int) ch));
             }

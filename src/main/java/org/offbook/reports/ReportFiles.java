@@ -66,9 +66,17 @@ public final class ReportFiles {
         }
     }
 
-    /** True for a path that exists and is neither a regular file nor a folder: a device, a pipe, {@code /dev/stdout}. */
+    /**
+     * True for a path that exists and is neither a regular file nor a folder (a device, a pipe), and
+     * for any name under {@code /dev} or {@code /proc} ({@code /dev/stdout} is a link to whatever
+     * standard output is, possibly a regular file): such a name is written into, never replaced.
+     */
     public static boolean isSpecial(Path file) {
-        return Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file);
+        Path abs = file.toAbsolutePath().normalize();
+        if (Files.exists(abs) && (abs.startsWith("/dev/") || abs.startsWith("/proc/"))) {
+            return true;
+        }
+        return Files.exists(abs) && !Files.isRegularFile(abs) && !Files.isDirectory(abs);
     }
 
     public static void writeText(String text, Path file) throws IOException {

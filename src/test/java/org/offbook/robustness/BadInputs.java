@@ -133,7 +133,7 @@ final class BadInputs {
         cases.add(bad("empty CSV file", "empty.leases.csv", "",
                 "in/empty.leases.csv:1: empty CSV file: expected a header row naming the columns of leases"));
         cases.add(badBytes("binary content named .json", "image.json", binary(),
-                "in/image.json:1:1: malformed JSON: Unexpected character ((CTRL-CHAR, code 137))*; file not loaded"));
+                "in/image.json:1:1: malformed JSON: Invalid UTF-8 start byte 0x89 at byte 1; file not loaded"));
         cases.add(badBytes("binary content named .csv", "image.leases.csv", binary(),
                 "in/image.leases.csv:1: not valid UTF-8 text near this row; save the file as UTF-8; file not loaded"));
         cases.add(badBytes("NUL bytes named .json (read as UTF-32)", "nul.json",

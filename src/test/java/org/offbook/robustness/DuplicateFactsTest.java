@@ -92,4 +92,21 @@ class DuplicateFactsTest {
         assertEquals(3, r.factsLoaded());
         assertEquals(1, r.notices().size(), r.notices().toString());
     }
+
+    @Test
+    void aFactToldInPartByTwoFilesIsOneFactWithTheFieldsOfBoth() {
+        TestFiles.write(root, "a/entities.json", "{\"source\": \"s\", \"entities\": [{\"id\": \"x\", \"name\": \"X\", \"kind\": \"company\"}]}");
+        TestFiles.write(root, "a/income.json", "{\"source\": \"10-K income statement\", \"statements\": [\n"
+                + "  {\"entity\": \"x\", \"period\": \"FY2025\", \"end\": \"2025-12-31\", \"revenue\": \"USD 10B\"}]}");
+        TestFiles.write(root, "a/notes.json", "{\"source\": \"10-K note 9\", \"statements\": [\n"
+                + "  {\"entity\": \"x\", \"period\": \"FY2025\", \"end\": \"2025-12-31\", \"revenue\": \"USD 10B\", \"interestExpense\": \"USD 1B\"}]}");
+        org.offbook.load.LoadResult r = org.offbook.load.FolderLoader.load(List.of(root.resolve("a")));
+        assertEquals(List.of(), r.errors());
+        List<org.offbook.facts.Statement> st = r.facts().stream().filter(f -> f instanceof org.offbook.facts.Statement)
+                .map(f -> (org.offbook.facts.Statement) f).toList();
+        assertEquals(1, st.size(), st.toString());
+        assertTrue(st.get(0).revenue() != null && st.get(0).interestExpense() != null, st.toString());
+        assertTrue(r.notices().toString().contains("counted once, with interestExpense from here"), r.notices().toString());
+        assertEquals(r.factsRead(), r.factsLoaded() + r.factsRejected());
+    }
 }
