@@ -79,6 +79,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop the rules after this many seconds (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds = RuleRunner.Limits.DEFAULT.timeout().toSeconds();
 
+    @Option(names = "--follow-links",
+            description = "Follow symbolic links that lead out of the folders given (by default they are skipped and listed).")
+    boolean followLinks;
+
     @Option(names = {"-v", "--verbose"}, description = "Log progress and Drools messages to standard error.")
     boolean verbose;
 
@@ -98,7 +102,10 @@ final class CheckCommand implements Callable<Integer> {
             if (eq <= 0 || eq == spec.length() - 1) {
                 throw usage("--report: expected FORMAT=FILE, e.g. sarif=out.sarif, found '" + spec + "'");
             }
-            extra.put(Path.of(spec.substring(eq + 1)), renderer(spec.substring(0, eq), "--report"));
+            Renderer r = renderer(spec.substring(0, eq), "--report");
+            if (extra.put(Path.of(spec.substring(eq + 1)), r) != null) {
+                throw usage("--report: two reports named to one file: " + shown(spec.substring(eq + 1)));
+            }
         }
         List<Path> outputs = new ArrayList<>(extra.keySet());
         if (output != null) {
@@ -110,9 +117,12 @@ final class CheckCommand implements Callable<Integer> {
         for (Path p : outputs) {
             String problem = ReportFiles.problem(p);
             if (problem != null) {
-                throw usage("cannot write " + p + ": " + problem);
+                throw usage("cannot write " + shown(p) + ": " + problem);
             }
         }
+        List<Path> inputs = paths.isEmpty() ? List.of(Path.of("filings")) : paths;
+        List<Path> ruleDirs = rules.isEmpty() ? List.of(defaultRules()) : rules;
+        checkOutputsSpareInputs(outputs, inputs, ruleDirs);
         if (config != null && !Files.isRegularFile(config)) {
             throw usage("--config: no such file: " + config);
         }
@@ -124,25 +134,33 @@ final class CheckCommand implements Callable<Integer> {
             System.setProperty("org.slf4j.simpleLogger.log.org.drools", "warn");
             System.setProperty("org.slf4j.simpleLogger.log.org.kie", "warn");
         }
-        List<Path> inputs = paths.isEmpty() ? List.of(Path.of("filings")) : paths;
-        List<Path> ruleDirs = rules.isEmpty() ? List.of(defaultRules()) : rules;
         Report report = Check.run(new Check.Options(inputs, ruleDirs,
-                new RuleRunner.Limits(maxFirings, Duration.ofSeconds(timeoutSeconds)), config, baseline)).withFailOn(threshold);
+                new RuleRunner.Limits(maxFirings, Duration.ofSeconds(timeoutSeconds)), config, baseline, followLinks)).withFailOn(threshold);
 
         PrintWriter err = spec.commandLine().getErr();
+        List<String> failedWrites = new ArrayList<>();
         for (Map.Entry<Path, Renderer> e : extra.entrySet()) {
-            ReportFiles.write(e.getValue(), report, e.getKey());
+            write(() -> ReportFiles.write(e.getValue(), report, e.getKey()), e.getKey(), failedWrites);
         }
+        // a baseline that does not read cleanly holds justifications we could not read: it is never overwritten
+        List<LoadError> baselineProblems = new ArrayList<>();
         if (writeBaseline != null) {
-            List<Baseline.Entry> previous = Files.isRegularFile(writeBaseline) ? Baseline.read(writeBaseline, new ArrayList<>()) : List.of();
-            ReportFiles.writeText(Baseline.render(report.findings(), previous), writeBaseline);
+            List<Baseline.Entry> previous = Files.exists(writeBaseline) && !ReportFiles.isSpecial(writeBaseline)
+                    ? Baseline.read(writeBaseline, baselineProblems) : List.of();
+            if (baselineProblems.isEmpty()) {
+                write(() -> ReportFiles.writeText(Baseline.render(report.findings(), previous), writeBaseline), writeBaseline, failedWrites);
+            }
         }
         if (output != null) {
-            ReportFiles.write(main, report, output);
+            write(() -> ReportFiles.write(main, report, output), output, failedWrites);
         } else {
             PrintWriter out = spec.commandLine().getOut();
             main.render(report, out);
             out.flush();
+            if (out.checkError()) {
+                // a full disk or a closed pipe behind standard output: the report is lost, and a CI gate must see it
+                failedWrites.add("offbook: error: the report could not be written to standard output (a full disk or a closed pipe?)");
+            }
         }
         // errors always reach the terminal; a text report on standard output already lists them
         boolean textOnStdout = output == null && format.equalsIgnoreCase("text");
@@ -151,26 +169,101 @@ final class CheckCommand implements Callable<Integer> {
                 err.println("offbook: error: " + e);
             }
         }
+        for (LoadError e : baselineProblems) {
+            err.println("offbook: error: " + e);
+        }
+        if (!baselineProblems.isEmpty()) {
+            err.println("offbook: error: " + shown(writeBaseline) + ": not overwritten: the baseline does not read cleanly, and writing it "
+                    + "would lose the justifications that could not be read; correct it, or write the new baseline to another file");
+        }
+        failedWrites.forEach(err::println);
         if (output != null || !extra.isEmpty() || writeBaseline != null) {
             List<String> written = new ArrayList<>();
-            extra.keySet().forEach(p -> written.add(p.toString()));
+            extra.keySet().forEach(p -> written.add(shown(p)));
             if (output != null) {
-                written.add(output.toString());
+                written.add(shown(output));
             }
-            if (writeBaseline != null) {
-                written.add(writeBaseline + " (baseline)");
+            if (writeBaseline != null && baselineProblems.isEmpty()) {
+                written.add(shown(writeBaseline) + " (baseline)");
             }
+            written.removeIf(w -> failedWrites.stream().anyMatch(f -> f.contains("cannot write " + w + ":")));
             err.println("offbook: " + report.findings().size() + " findings (" + report.count("new") + " new), "
                     + report.errors().size() + " errors; wrote " + String.join(", ", written));
         }
         err.flush();
-        if (!report.errors().isEmpty()) {
+        if (!failedWrites.isEmpty()) {
+            return Main.INTERNAL;
+        }
+        if (!report.errors().isEmpty() || !baselineProblems.isEmpty()) {
             return Main.LOAD_ERRORS;
         }
         if (writeBaseline != null) {
             return Main.OK;
         }
         return report.failing().isEmpty() ? Main.OK : Main.FINDINGS;
+    }
+
+    private interface Write {
+        void run() throws IOException;
+    }
+
+    /** Writes one output; a failure (a full disk, say) is a message naming the file, never a stack trace. */
+    private static void write(Write w, Path file, List<String> failed) {
+        try {
+            w.run();
+        } catch (IOException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+                why = fse.getReason();
+            }
+            failed.add("offbook: error: cannot write " + shown(file) + ": " + shown(why) + "; that report was not written");
+        }
+    }
+
+    /** A path or text as shown in a message: one line, with control characters and bidirectional overrides escaped. */
+    static String shown(Object o) {
+        return Terminal.safe(String.valueOf(o));
+    }
+
+    /**
+     * Outputs never overwrite inputs: a report or baseline that names an input file, a file the
+     * loader would read from an input folder, the configuration, a rule file or the --baseline
+     * (other than for --write-baseline), or two outputs naming one file, is a usage error before
+     * anything is read. Devices and pipes ({@code -o /dev/null}) are written into and are exempt.
+     */
+    private void checkOutputsSpareInputs(List<Path> outputs, List<Path> inputs, List<Path> ruleDirs) {
+        Map<Path, Path> seen = new LinkedHashMap<>();
+        for (Path out : outputs) {
+            if (ReportFiles.isSpecial(out)) {
+                continue;
+            }
+            Path id = ReportFiles.identity(out);
+            Path before = seen.putIfAbsent(id, out);
+            if (before != null) {
+                throw usage("two outputs name one file: " + shown(before) + " and " + shown(out) + "; each would overwrite the other");
+            }
+            String lower = id.getFileName() == null ? "" : id.getFileName().toString().toLowerCase(Locale.ROOT);
+            boolean readable = lower.endsWith(".json") || lower.endsWith(".csv") || lower.endsWith(".zip") || lower.endsWith(".txt");
+            for (Path in : inputs) {
+                Path inId = ReportFiles.identity(in);
+                if (id.equals(inId) || (readable && Files.isDirectory(inId) && id.startsWith(inId))) {
+                    throw usage("cannot write " + shown(out) + ": it is " + (id.equals(inId) ? "an input" : "inside the input folder " + shown(in)
+                            + ", where it would be read as input") + "; write reports outside the folders you check");
+                }
+            }
+            for (Path dir : ruleDirs) {
+                Path rid = ReportFiles.identity(dir);
+                if (id.equals(rid) || id.startsWith(rid)) {
+                    throw usage("cannot write " + shown(out) + ": it is inside the rule folder " + shown(dir));
+                }
+            }
+            if (config != null && id.equals(ReportFiles.identity(config))) {
+                throw usage("cannot write " + shown(out) + ": it is the --config file");
+            }
+            if (baseline != null && id.equals(ReportFiles.identity(baseline)) && !out.equals(writeBaseline)) {
+                throw usage("cannot write " + shown(out) + ": it is the --baseline file (only --write-baseline may rewrite it)");
+            }
+        }
     }
 
     private Renderer renderer(String name, String option) {

@@ -58,14 +58,15 @@ final class ExposureCommand implements Callable<Integer> {
         LoadResult loaded = FolderLoader.load(paths.isEmpty() ? List.of(Path.of("filings")) : paths);
         String id = resolve(loaded.facts(), entity);
         if (id == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no entity '" + entity + "' in the files checked");
+            throw new CommandLine.ParameterException(spec.commandLine(), "no entity '" + Terminal.safe(entity) + "' in the files checked");
         }
         Exposure.Result r = Exposure.analyse(loaded.facts(), id, depth, onwardShare);
         PrintWriter out = spec.commandLine().getOut();
         if (format == CheckCommand.Format.json) {
             out.print(json(r, loaded));
         } else {
-            out.print(text(r));
+            // names and file names come from input: each line is written inert (no escape sequence, no bidi control)
+            out.print(Terminal.safeLines(text(r)));
         }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();

@@ -45,10 +45,27 @@ public final class Main implements Runnable {
         // reports must not depend on the machine: rule code that lower-cases or formats text
         // without a locale would otherwise read differently in, say, a Turkish locale
         java.util.Locale.setDefault(java.util.Locale.ROOT);
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        // standard output without PrintStream in between: PrintStream swallows write errors, and a
+        // report lost on a full disk or a closed pipe must not end with exit 0
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(execute(out, err, args));
+        // a rule is trusted code, but one that calls System.exit must not end a run with exit 0 and no report
+        Thread guard = new Thread(() -> {
+            if (!FINISHED.get()) {
+                System.err.println("offbook: error: the run was ended before its report was written (interrupted, or a rule called "
+                        + "System.exit); it must not pass for a clean result");
+                System.err.flush();
+                Runtime.getRuntime().halt(LOAD_ERRORS);
+            }
+        }, "offbook-exit-guard");
+        Runtime.getRuntime().addShutdownHook(guard);
+        int code = execute(out, err, args);
+        FINISHED.set(true);
+        System.exit(code);
     }
+
+    /** Set when the command line has finished; a shutdown before it is an exit that no one asked for. */
+    static final java.util.concurrent.atomic.AtomicBoolean FINISHED = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {

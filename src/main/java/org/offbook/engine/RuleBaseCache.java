@@ -35,7 +35,10 @@ import org.offbook.model.Version;
  * key, so a stale entry is never used. The cache folder is the
  * user's own ({@code $OFFBOOK_CACHE_DIR}, else {@code $XDG_CACHE_HOME/offbook}, else
  * {@code ~/.cache/offbook}), created private (0700): an entry holds compiled rule code, as
- * trusted as the DRL it came from. An entry that cannot be read is ignored and rebuilt.
+ * trusted as the DRL it came from. The key includes the build ({@link BuildId}), so two builds of
+ * one version never share entries. Entries are written 0600 under unpredictable names without
+ * following links, carry a SHA-256 checksum that is verified before use, and one that cannot be
+ * read or used is deleted and rebuilt.
  */
 public final class RuleBaseCache {
 
@@ -58,15 +61,26 @@ public final class RuleBaseCache {
             return new RuleBaseCache(Path.of(explicit));
         }
         String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return new RuleBaseCache(base.resolve("offbook"));
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return new RuleBaseCache(Path.of(xdg).resolve("offbook"));
+        }
+        // no passwd entry and no HOME: Java's user.home is "?"; a relative cache would land in the working folder
+        String home = System.getenv("HOME");
+        if (home == null || home.isBlank()) {
+            home = System.getProperty("user.home");
+        }
+        if (home == null || home.isBlank() || !Path.of(home).isAbsolute()) {
+            return null;
+        }
+        return new RuleBaseCache(Path.of(home, ".cache", "offbook"));
     }
 
     /** The key of a set of DRL texts (kie path to text). */
     static String key(Map<String, String> texts) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            update(sha, "offbook " + Version.get() + "; drools " + DROOLS_VERSION + "; java " + System.getProperty("java.vm.version"));
+            update(sha, "offbook " + Version.get() + "; build " + BuildId.get() + "; drools " + DROOLS_VERSION
+                    + "; java " + System.getProperty("java.vm.version"));
             for (Map.Entry<String, String> e : texts.entrySet()) {
                 update(sha, e.getKey());
                 update(sha, e.getValue());
@@ -91,21 +105,32 @@ public final class RuleBaseCache {
     private int hits;
     private int misses;
 
-    /** The cached packages for this key, or null. */
+    /**
+     * The cached packages for this key, or null. The entry is used only from a folder and a file
+     * that are ours and private, and only when its checksum matches: a changed byte, a truncated
+     * write or an entry that cannot be read makes it a miss, and it is deleted and rebuilt.
+     */
     List<InternalKnowledgePackage> loadPackages(String key) {
         Path file = entry(key);
-        if (!Files.isRegularFile(file) || !privateToUs(dir, true) || !privateToUs(file, false)) {
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) || !privateToUs(dir, true) || !privateToUs(file, false)) {
             count(false);
             return null;
         }
-        try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(Files.readAllBytes(file)),
-                RuleBaseCache.class.getClassLoader())) {
-            @SuppressWarnings("unchecked")
-            List<InternalKnowledgePackage> packages = new ArrayList<>((Collection<InternalKnowledgePackage>) in.readObject());
-            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
-            count(true);
-            return packages;
-        } catch (IOException | ClassNotFoundException | RuntimeException e) {
+        try {
+            byte[] all = Files.readAllBytes(file);
+            byte[] payload = verified(all);
+            if (payload == null) {
+                throw new IOException("checksum mismatch");
+            }
+            try (DroolsObjectInputStream in = new DroolsObjectInputStream(new ByteArrayInputStream(payload),
+                    RuleBaseCache.class.getClassLoader())) {
+                @SuppressWarnings("unchecked")
+                List<InternalKnowledgePackage> packages = new ArrayList<>((Collection<InternalKnowledgePackage>) in.readObject());
+                Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+                count(true);
+                return packages;
+            }
+        } catch (IOException | ClassNotFoundException | RuntimeException | LinkageError e) {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException ignored) {
@@ -113,6 +138,27 @@ public final class RuleBaseCache {
             }
             count(false);
             return null;
+        }
+    }
+
+    private static final byte[] MAGIC = "offbook-rules-1\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** The payload of an entry ({@code MAGIC}, SHA-256 of the payload, payload) when its checksum holds; else null. */
+    static byte[] verified(byte[] entry) {
+        int head = MAGIC.length + 32;
+        if (entry.length < head || !java.util.Arrays.equals(entry, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            return null;
+        }
+        byte[] payload = java.util.Arrays.copyOfRange(entry, head, entry.length);
+        byte[] sum = sha256(payload);
+        return java.security.MessageDigest.isEqual(sum, java.util.Arrays.copyOfRange(entry, MAGIC.length, head)) ? payload : null;
+    }
+
+    private static byte[] sha256(byte[] b) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(b);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -182,10 +228,16 @@ public final class RuleBaseCache {
         }
     }
 
-    /** Stores compiled packages; failures are ignored (the cache only saves time). */
+    /**
+     * Stores compiled packages; failures are ignored (the cache only saves time). Nothing is written
+     * into a folder that is not ours and private. The entry is written to a new file with an
+     * unpredictable name, created exclusively (a planted link at that name is never followed) and
+     * readable by us only (0600, whatever the umask), then renamed into place.
+     */
     void storePackages(String key, Collection<? extends KiePackage> compiled) {
+        Path tmp = null;
         try {
-            if (!Files.isDirectory(dir)) {
+            if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 Files.createDirectories(dir);
                 try {
                     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
@@ -193,23 +245,41 @@ public final class RuleBaseCache {
                     // not a POSIX file system: the folder keeps the platform's defaults
                 }
             }
+            if (!Files.isDirectory(dir) || !privateToUs(dir, true)) {
+                return; // someone else's folder, or one others may write: never write compiled code there
+            }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DroolsObjectOutputStream out = new DroolsObjectOutputStream(bytes)) {
                 List<KiePackage> packages = new ArrayList<>(compiled);
                 packages.sort(Comparator.comparing(KiePackage::getName));
                 out.writeObject(packages);
             }
+            byte[] payload = bytes.toByteArray();
             Path target = entry(key);
-            Path tmp = dir.resolve(target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            Files.write(tmp, bytes.toByteArray());
+            // createTempFile: a random name, O_CREAT|O_EXCL (no link followed), mode 0600 on POSIX
+            tmp = Files.createTempFile(dir, ".rules-", ".tmp");
+            try (var out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                out.write(MAGIC);
+                out.write(sha256(payload));
+                out.write(payload);
+            }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            tmp = null;
             prune();
         } catch (IOException | RuntimeException e) {
             // caching is an optimisation: never fail a run because of it
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // only a cache
+                }
+            }
         }
     }
 

@@ -39,6 +39,29 @@ public final class RuleRunner {
      */
     public record Limits(long maxFirings, Duration timeout) {
         public static final Limits DEFAULT = new Limits(1_000_000, Duration.ofSeconds(120));
+
+        /** The deadline from now as a {@link System#nanoTime()} value; Long.MAX_VALUE for none (or one that would overflow). */
+        public long deadlineFromNow() {
+            long budget = timeoutNanos();
+            return budget > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : System.nanoTime() + budget;
+        }
+
+        /** These limits with the time left until {@code deadline} (as {@link #deadlineFromNow()} gave it). */
+        public Limits until(long deadline) {
+            if (deadline == Long.MAX_VALUE) {
+                return this;
+            }
+            return new Limits(maxFirings, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+
+        /** The timeout in nanoseconds, saturated: {@code --timeout} at Long.MAX_VALUE seconds is "for ever", not an overflow. */
+        long timeoutNanos() {
+            try {
+                return timeout.toNanos();
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE;
+            }
+        }
     }
 
     /** The problems of the run (a rule stopped or failed, a limit reached) and the number of firings. */
@@ -74,6 +97,11 @@ public final class RuleRunner {
     /** Inserts the facts into a new session, fires the rules within the limits and disposes of the session. */
     private static long fire(CompiledRules rules, List<Fact> facts, List<?> derived, Limits limits, Object findings,
                              List<RuleProblem> problems, ProgressListener progress) {
+        long started = System.nanoTime();
+        long budget = limits.timeoutNanos();
+        // the deadline of the rule run, as a nanoTime value; none when it would overflow
+        long deadline = budget > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : started + budget;
+        boolean abandoned = false;
         KieSession session = rules.kieBase().newKieSession();
         // written by the rules thread, read here after a timeout: concurrent
         Map<String, Long> firedByRule = new ConcurrentHashMap<>();
@@ -142,35 +170,41 @@ public final class RuleRunner {
                 }
                 return true;
             };
+            AtomicReference<Thread> worker = new AtomicReference<>();
             ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "offbook-rules");
-                t.setDaemon(true);
+                t.setDaemon(true); // a rule that never stops must not keep the JVM alive
+                worker.set(t);
                 return t;
             });
             progress.stage("rules");
+            java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
             try {
                 Future<Integer> run = exec.submit(() -> {
-                    while (true) {
-                        try {
-                            return session.fireAllRules(perRule);
-                        } catch (ConsequenceException ce) {
-                            Rule r = ce.getMatch() == null ? null : ce.getMatch().getRule();
-                            if (r == null || failed.containsKey(key(r)) || timedOut.get()) {
-                                throw ce;
-                            }
-                            byKey.putIfAbsent(key(r), r);
-                            failed.put(key(r), ce);
-                            running.set(null);
-                        }
+                    try {
+                        return fireWithin(session, perRule, failed, byKey, running, timedOut);
+                    } finally {
+                        ended.countDown();
                     }
                 });
                 try {
-                    run.get(limits.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                    if (deadline == Long.MAX_VALUE) {
+                        run.get();
+                    } else {
+                        run.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    }
                 } catch (TimeoutException e) {
                     Rule now = running.get();
                     timedOut.set(true);
                     session.halt();
                     run.cancel(true);
+                    // halt() and interruption stop a rule between firings or while it waits; a
+                    // consequence that spins never looks: the session is abandoned (its thread is a
+                    // daemon) rather than disposed, which would wait for it for ever
+                    abandoned = !awaitQuietly(ended, 2_000);
+                    if (abandoned) {
+                        stop(worker.get());
+                    }
                     String where = now != null ? "stopped while rule '" + now.getName() + "' was running"
                             : "stopped. Busiest rule: " + busiest(firedByRule, byKey);
                     problems.add(problem(rules, now != null ? now : busiestRule(firedByRule, byKey),
@@ -204,7 +238,54 @@ public final class RuleRunner {
             }
             return firedByRule.values().stream().mapToLong(Long::longValue).sum();
         } finally {
-            session.dispose();
+            if (!abandoned) {
+                session.dispose();
+            }
+        }
+    }
+
+    /** Fires the rules, again after each consequence that throws (that rule's further matches are dropped by the filter). */
+    private static int fireWithin(KieSession session, AgendaFilter perRule, Map<String, Throwable> failed, Map<String, Rule> byKey,
+                                  AtomicReference<Rule> running, AtomicBoolean timedOut) {
+        while (true) {
+            try {
+                return session.fireAllRules(perRule);
+            } catch (ConsequenceException ce) {
+                Rule r = ce.getMatch() == null ? null : ce.getMatch().getRule();
+                if (r == null || failed.containsKey(key(r)) || timedOut.get()) {
+                    throw ce;
+                }
+                byKey.putIfAbsent(key(r), r);
+                failed.put(key(r), ce);
+                running.set(null);
+            }
+        }
+    }
+
+    /** Waits up to {@code millis} for the rules thread to end; true when it did. */
+    private static boolean awaitQuietly(java.util.concurrent.CountDownLatch ended, long millis) {
+        try {
+            return ended.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Ends a rule thread that ignored halt() and interruption (a consequence in a busy loop). Rules
+     * are trusted code (docs/security.md), so this is about mistakes: on Java 17 the thread is
+     * stopped; where the JVM no longer allows it, it stays a daemon and ends with the process.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stop(Thread t) {
+        if (t == null || !t.isAlive()) {
+            return;
+        }
+        try {
+            t.stop();
+        } catch (UnsupportedOperationException | SecurityException e) {
+            // left running as a daemon
         }
     }
 

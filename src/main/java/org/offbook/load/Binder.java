@@ -53,7 +53,7 @@ final class Binder {
     }
 
     static <T extends Fact> T bind(Class<T> type, RawRecord raw, String defaultSource, List<LoadError> errors) {
-        int before = errors.size();
+        long before = CappedErrors.count(errors);
         List<RecordComponent> fields = FactTypes.inputFields(type);
         Set<String> known = KNOWN.get(type);
         for (String name : raw.fieldNames()) {
@@ -95,10 +95,10 @@ final class Binder {
                 errors.add(LoadError.of(raw.file(), raw.lineOf(name), name, shown(e.getMessage(), 1000)));
             }
         }
-        if (errors.size() == before) {
+        if (CappedErrors.count(errors) == before) {
             checkDateOrder(type, fields, args, raw, errors);
         }
-        if (errors.size() > before) {
+        if (CappedErrors.count(errors) > before) {
             return null;
         }
         args[fields.size()] = new Provenance(raw.file(), raw.line());
@@ -115,8 +115,9 @@ final class Binder {
         Class<?> t = c.getType();
         if (t == List.class) {
             List<String> values = raw.list(name);
+            boolean oneLine = oneLine(c);
             for (String v : values) {
-                checkText(v);
+                checkText(v, oneLine);
             }
             return values.isEmpty() ? List.of() : List.copyOf(values);
         }
@@ -124,13 +125,20 @@ final class Binder {
         if (text == null) {
             return null;
         }
-        checkText(text);
+        checkText(text, oneLine(c));
         try {
             return convertText(c, text, currency, badCurrency);
         } catch (IllegalArgumentException e) {
             // the message quotes the value: keep it to one short line whatever the value holds
             throw new IllegalArgumentException(e.getMessage().replace(text, shown(text)), null);
         }
+    }
+
+    /** Names, identifiers and references are one line: a line break in one would forge a line of the text report. */
+    private static boolean oneLine(RecordComponent c) {
+        String n = c.getName();
+        return c.isAnnotationPresent(org.offbook.model.Ref.class)
+                || n.equals("id") || n.equals("name") || n.equals("aliases") || n.equals("cik") || n.equals("lei");
     }
 
     private static Object convertText(RecordComponent c, String text, String currency, boolean badCurrency) {
@@ -197,6 +205,10 @@ final class Binder {
         String digits = percent ? text.substring(0, text.length() - 1).trim() : text;
         if (digits.length() > MAX_DIGITS) {
             throw new IllegalArgumentException("number too long: " + text.substring(0, 20) + "...");
+        }
+        // BigDecimal reads any Unicode digit ('\u0663' is 3): only ASCII digits are numbers here
+        if (!digits.matches("[+-]?[0-9]*\\.?[0-9]*([eE][+-]?[0-9]+)?")) {
+            throw new IllegalArgumentException("expected a number, found '" + text + "'");
         }
         try {
             v = new BigDecimal(digits);
@@ -275,16 +287,33 @@ final class Binder {
         return v;
     }
 
-    /** A value is at most 10,000 characters of printable text (tabs and line breaks allowed) and valid Unicode. */
-    private static void checkText(String text) {
+    /**
+     * A value is at most 10,000 characters of printable text (tabs and line breaks allowed) and valid
+     * Unicode, without bidirectional controls (which reorder what a report shows: "USD 27.3B" read as
+     * "B3.72 DSU").
+     */
+    static void checkText(String text) {
+        checkText(text, false);
+    }
+
+    /** As {@link #checkText(String)}; a name or identifier ({@code oneLine}) may not hold a line break or tab either. */
+    static void checkText(String text, boolean oneLine) {
         if (text.length() > MAX_TEXT) {
             throw new IllegalArgumentException("value longer than " + MAX_TEXT + " characters");
         }
         for (int i = 0; i < text.length(); i++) {
             char ch = text.charAt(i);
-            if (ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') {
+            if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || (ch >= 0x7f && ch < 0xa0)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
                         "contains the control character U+%04X; only printable text is accepted", (int) ch));
+            }
+            if (oneLine && (ch == '\t' || ch == '\n' || ch == '\r' || ch == 0x2028 || ch == 0x2029)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "contains a line break or tab (U+%04X); a name or identifier is one line", (int) ch));
+            }
+            if ((ch >= 0x202a && ch <= 0x202e) || (ch >= 0x2066 && ch <= 0x2069)) { // embeddings, overrides, isolates (marks such as U+200F are fine)
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "contains the bidirectional control U+%04X, which would reorder the text where it is shown", (int) ch));
             }
             if (Character.isHighSurrogate(ch) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;

@@ -52,7 +52,7 @@ final class CsvTableReader {
         int read = 0;
         long linesBefore = 0;
         List<Fact> found = new ArrayList<>();
-        List<LoadError> problems = new ArrayList<>();
+        List<LoadError> problems = new CappedErrors();
         try (CSVReader csv = new CSVReaderBuilder(new LineLimited(in, MAX_LINE))
                 .withCSVParser(new CSVParserBuilder().withStrictQuotes(false).build())
                 .withKeepCarriageReturn(false)

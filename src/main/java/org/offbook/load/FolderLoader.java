@@ -48,23 +48,47 @@ public final class FolderLoader {
     }
 
     public static LoadResult load(List<Path> inputs) {
-        return load(inputs, XbrlFactMapper.standard(), ProgressListener.NONE);
+        return load(inputs, false, XbrlFactMapper.standard(), ProgressListener.NONE);
     }
 
     /** As {@link #load(List)}, reporting files read to {@code progress}. */
     public static LoadResult load(List<Path> inputs, ProgressListener progress) {
-        return load(inputs, XbrlFactMapper.standard(), progress);
+        return load(inputs, false, XbrlFactMapper.standard(), progress);
     }
 
     /** As {@link #load(List)}, with the XBRL documents turned into offbook facts by {@code xbrlMapper}. */
     public static LoadResult load(List<Path> inputs, XbrlFactMapper xbrlMapper) {
-        return load(inputs, xbrlMapper, ProgressListener.NONE);
+        return load(inputs, false, xbrlMapper, ProgressListener.NONE);
     }
 
-    /** As {@link #load(List)}, with an XBRL mapper and a progress listener. */
-    public static LoadResult load(List<Path> inputs, XbrlFactMapper xbrlMapper, ProgressListener progress) {
-        List<LoadError> errors = new ArrayList<>();
+    /** As {@link #load(List, boolean, XbrlFactMapper, ProgressListener)} with the standard XBRL mapping. */
+    public static LoadResult load(List<Path> inputs, boolean followLinks) {
+        return load(inputs, followLinks, XbrlFactMapper.standard(), ProgressListener.NONE);
+    }
+
+    /** As {@link #load(List, boolean, XbrlFactMapper, ProgressListener)} with the standard XBRL mapping. */
+    public static LoadResult load(List<Path> inputs, boolean followLinks, ProgressListener progress) {
+        return load(inputs, followLinks, XbrlFactMapper.standard(), progress);
+    }
+
+    /**
+     * @param followLinks follow symbolic links that lead out of the folders given ({@code --follow-links});
+     *                    by default they are skipped and listed
+     * @param xbrlMapper  turns the XBRL documents read into offbook facts
+     * @param progress    told of each file read
+     */
+    public static LoadResult load(List<Path> inputs, boolean followLinks, XbrlFactMapper xbrlMapper, ProgressListener progress) {
+        // at most CappedErrors.PER_FILE errors per file are kept, whatever reader gives them
+        CappedErrors errors = new CappedErrors();
         Inputs found = new Inputs();
+        found.followLinks = followLinks;
+        for (Path input : inputs) {
+            try {
+                found.roots.add(input.toRealPath());
+            } catch (IOException e) {
+                // reported by collect
+            }
+        }
         for (Path input : inputs) {
             collect(input, found, errors);
         }
@@ -91,8 +115,15 @@ public final class FolderLoader {
         stats.sort(Comparator.comparing(FileStats::file));
         progress.stage("resolve");
         References.Resolved r = References.resolve(facts, errors);
-        List<Fact> resolved = new ArrayList<>(r.facts());
-        // per-file loaded counts after reference checks; an identical entity re-definition counts as loaded
+        List<Fact> sorted = new ArrayList<>(r.facts());
+        sorted.sort(Comparator.comparing(Fact::provenance));
+        // the same fact read twice (two files, or twice in one) is one fact: the first is kept
+        List<LoadError> notices = new ArrayList<>(r.notices());
+        notices.addAll(found.notices);
+        Duplicates.Result d = Duplicates.merge(sorted, errors, notices);
+        List<Fact> resolved = new ArrayList<>(d.facts());
+        // per-file loaded counts after reference and duplicate checks; an identical re-definition
+        // (entity or other fact) counts as loaded in its file but is one fact
         Map<String, Integer> loaded = new HashMap<>();
         for (Fact f : resolved) {
             loaded.merge(f.provenance().file(), 1, Integer::sum);
@@ -100,15 +131,20 @@ public final class FolderLoader {
         for (Fact f : r.merged()) {
             loaded.merge(f.provenance().file(), 1, Integer::sum);
         }
+        for (Fact f : d.merged()) {
+            loaded.merge(f.provenance().file(), 1, Integer::sum);
+        }
         List<FileStats> finalStats = new ArrayList<>();
         for (FileStats s : stats) {
             finalStats.add(new FileStats(s.file(), s.format(), s.read(), loaded.getOrDefault(s.file(), 0)));
         }
         resolved.sort(Comparator.comparing(Fact::provenance));
+        errors.finish();
         errors.sort(null);
         skipped.sort(null);
+        notices.sort(null);
         return new LoadResult(List.copyOf(resolved), List.copyOf(errors), List.copyOf(finalStats), List.copyOf(skipped),
-                xbrl.documents());
+                List.copyOf(notices), r.merged().size() + d.merged().size(), xbrl.documents());
     }
 
     /** The name a file is reported under: as the user gave it, with '/' separators. */
@@ -125,6 +161,34 @@ public final class FolderLoader {
         final TreeMap<String, Path> files = new TreeMap<>();
         final List<String> skipped = new ArrayList<>();
         final java.util.Set<Path> real = new java.util.HashSet<>();
+        final List<Path> roots = new ArrayList<>();
+        final List<LoadError> notices = new ArrayList<>();
+        boolean followLinks;
+
+        /**
+         * True when {@code p} is a symbolic link that leads out of every folder given and is not to be
+         * followed: it is then listed as skipped, with a notice.
+         */
+        boolean leavesTheFolders(Path p) {
+            if (followLinks || !Files.isSymbolicLink(p)) {
+                return false;
+            }
+            Path target;
+            try {
+                target = p.toRealPath();
+            } catch (IOException e) {
+                return false; // a broken link: reported when it is read
+            }
+            for (Path root : roots) {
+                if (target.startsWith(root)) {
+                    return false;
+                }
+            }
+            skipped.add(display(p));
+            notices.add(LoadError.of(display(p), 0, null, "a symbolic link to " + target
+                    + ", outside the folders checked; not followed (--follow-links follows it)"));
+            return true;
+        }
 
         void accept(Path file) {
             String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -157,12 +221,15 @@ public final class FolderLoader {
             Files.walkFileTree(input, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(input) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    if (dir.equals(input)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    return hidden(dir) || found.leavesTheFolders(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!hidden(file)) {
+                    if (!hidden(file) && !found.leavesTheFolders(file)) {
                         found.accept(file);
                     }
                     return FileVisitResult.CONTINUE;

@@ -56,10 +56,10 @@ final class JsonDocumentReader {
     /** Reads one document; facts go to {@code facts}, problems to {@code errors}; returns facts read. */
     static int read(String file, InputStream in, List<Fact> facts, List<LoadError> errors) {
         List<Fact> found = new ArrayList<>();
-        List<LoadError> problems = new ArrayList<>();
+        List<LoadError> problems = new CappedErrors();
         int[] read = {0};
         JsonParser parser = null;
-        try (JsonParser p = MAPPER.createParser(new Bounded(in, FolderLoader.MAX_FILE_BYTES))) {
+        try (JsonParser p = MAPPER.createParser(new Utf8Check(new Bounded(in, FolderLoader.MAX_FILE_BYTES)))) {
             parser = p;
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 errors.add(LoadError.of(file, line(p), null, "not an offbook document: expected a JSON object at the top level"));
@@ -84,7 +84,14 @@ final class JsonDocumentReader {
                     if (t != JsonToken.VALUE_STRING) {
                         problems.add(LoadError.of(file, keyLine, key, "expected text"));
                     } else {
-                        defaultSource = p.getText();
+                        // the document's source is every fact's source that gives none: the same checks as a fact's
+                        try {
+                            Binder.checkText(p.getText());
+                            defaultSource = p.getText();
+                        } catch (IllegalArgumentException e) {
+                            problems.add(LoadError.of(file, keyLine, key, Binder.shown(e.getMessage(), 300)
+                                    + "; the document's source is not used"));
+                        }
                     }
                 } else if (DOCUMENT_FIELDS.contains(key) || key.startsWith("x-")) {
                     p.skipChildren();
@@ -118,6 +125,12 @@ final class JsonDocumentReader {
             int col = at == null ? 0 : at.getColumnNr();
             errors.add(new LoadError(file, Math.max(line, 0), Math.max(col, 0), null,
                     "malformed JSON: " + describe(e) + "; file not loaded"));
+            return 0;
+        } catch (Utf8Check.Invalid e) {
+            // well-formed UTF-8 only: no overlong forms, no UTF-16 or UTF-32 (docs/security.md)
+            errors.add(e.getMessage().startsWith("a NUL byte")
+                    ? LoadError.of(file, 0, null, "malformed JSON: not UTF-8 text (" + e.getMessage() + "); file not loaded")
+                    : new LoadError(file, e.line, e.column, null, "malformed JSON: " + e.getMessage() + "; file not loaded"));
             return 0;
         } catch (CharConversionException e) {
             // Jackson guessed UTF-16 or UTF-32 from the first bytes and found no valid text

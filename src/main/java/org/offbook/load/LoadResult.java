@@ -9,13 +9,15 @@ import org.offbook.load.xbrl.XbrlDocument;
 /**
  * Everything read from the input paths: the facts, in a stable order (file, then line), every
  * problem, what each file contributed, the files skipped because they are not input formats, and
- * the XBRL documents read (inline XBRL and instances, in file-name order; their facts as filed).
+ * the XBRL documents read (inline XBRL and instances, in file-name order; their facts as filed);
+ * {@code notices} are information that is not an error (a duplicate fact counted once, a link not
+ * followed), and {@code merged} counts the facts loaded that were the same as an earlier one.
  */
 public record LoadResult(List<Fact> facts, List<LoadError> errors, List<FileStats> files, List<String> skipped,
-                         List<XbrlDocument> xbrl) {
+                         List<LoadError> notices, int merged, List<XbrlDocument> xbrl) {
 
     public LoadResult(List<Fact> facts, List<LoadError> errors, List<FileStats> files, List<String> skipped) {
-        this(facts, errors, files, skipped, List.of());
+        this(facts, errors, files, skipped, List.of(), 0, List.of());
     }
 
     public int factsRead() {

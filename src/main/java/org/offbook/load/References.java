@@ -24,11 +24,12 @@ final class References {
     }
 
     /** Facts that passed, and identical re-definitions of entities (merged into the first). */
-    record Resolved(List<Fact> facts, List<Fact> merged) {
+    record Resolved(List<Fact> facts, List<Fact> merged, List<LoadError> notices) {
     }
 
     static Resolved resolve(List<Fact> facts, List<LoadError> errors) {
         List<Fact> merged = new ArrayList<>();
+        List<LoadError> notices = new ArrayList<>();
         Map<String, Entity> byId = new java.util.LinkedHashMap<>();
         Map<String, String> lookup = new HashMap<>();
         List<Fact> out = new ArrayList<>();
@@ -49,6 +50,8 @@ final class References {
                                     + " (name, kind, aliases, cik and lei must match); this definition is rejected"));
                 } else {
                     merged.add(e);
+                    notices.add(LoadError.of(e.provenance().file(), e.provenance().line(), null,
+                            "the same entity '" + e.id() + "' as at " + earlier.provenance() + "; counted once"));
                 }
             }
         }
@@ -73,7 +76,7 @@ final class References {
                 out.add(r);
             }
         }
-        return new Resolved(out, merged);
+        return new Resolved(out, merged, notices);
     }
 
     /** Two definitions of one entity agree on everything but where they were read and their source. */

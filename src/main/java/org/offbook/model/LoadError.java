@@ -21,11 +21,47 @@ public record LoadError(String file, int line, int column, String field, String 
         return sb.toString();
     }
 
-    /** The one-line form; line breaks (a file name may hold one) are written as escapes. */
+    /**
+     * The one-line form, safe on a terminal: line breaks, other control characters (escape
+     * sequences), bidirectional controls and unpaired surrogates, which a file name or a value may
+     * hold, are written as escapes ({@code \n}, {@code \u001B}, {@code \u202E}).
+     */
     @Override
     public String toString() {
-        String s = location() + ": " + (field == null ? "" : "field '" + field + "': ") + message;
-        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? s : s.replace("\r", "\\r").replace("\n", "\\n");
+        return escape(location() + ": " + (field == null ? "" : "field '" + field + "': ") + message);
+    }
+
+    /** Text on one inert line: control characters, bidirectional controls and unpaired surrogates escaped. */
+    public static String escape(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            boolean bad = c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x200e && c <= 0x200f) || (c >= 0x202a && c <= 0x202e)
+                    || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029 || c == 0x061c || (Character.isSurrogate(c) && !pair);
+            if (bad && sb == null) {
+                sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            if (sb != null) {
+                if (!bad) {
+                    sb.append(c);
+                    if (pair) {
+                        sb.append(s.charAt(++i));
+                    }
+                } else if (c == '\n') {
+                    sb.append("\\n");
+                } else if (c == '\r') {
+                    sb.append("\\r");
+                } else if (c == '\t') {
+                    sb.append("\\t");
+                } else {
+                    sb.append(String.format("\\u%04X", (int) c));
+                }
+            } else if (pair) {
+                i++;
+            }
+        }
+        return sb == null ? s : sb.toString();
     }
 
     @Override

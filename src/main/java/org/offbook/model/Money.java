@@ -135,7 +135,19 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
         return new Money(value.stripTrailingZeros(), ccy);
     }
 
+    /**
+     * ISO 4217 codes that are not money: no currency (XXX), testing (XTS), precious metals (XAU,
+     * XAG, XPD, XPT), bond-market units (XBA-XBD), SDR (XDR), settlement units (XSU, XUA, XFU) and
+     * funds codes. An amount in one of them cannot be added to or compared with an amount of money.
+     */
+    private static final Set<String> NOT_MONEY = Set.of("XXX", "XTS", "XAU", "XAG", "XPD", "XPT", "XBA", "XBB", "XBC", "XBD",
+            "XDR", "XSU", "XUA", "XFU", "XFO", "XRE", "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "USS", "UYI", "UYW");
+
     public static String checkCurrency(String code) {
+        if (code != null && NOT_MONEY.contains(code)) {
+            throw new IllegalArgumentException("currency code '" + code + "' is not a currency of money (ISO 4217 lists it for "
+                    + "metals, testing, units or funds); use the currency the amount is paid in, e.g. USD");
+        }
         try {
             Currency.getInstance(code);
             KNOWN.add(code);

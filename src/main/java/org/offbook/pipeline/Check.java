@@ -35,10 +35,15 @@ public final class Check {
      * @param limits   limits on the rule run
      * @param config   suppressions and severity overrides (null for none)
      * @param baseline accepted findings (null for none)
+     * @param followLinks follow symbolic links out of the input folders (by default they are skipped and listed)
      */
-    public record Options(List<Path> inputs, List<Path> ruleDirs, RuleRunner.Limits limits, Path config, Path baseline) {
+    public record Options(List<Path> inputs, List<Path> ruleDirs, RuleRunner.Limits limits, Path config, Path baseline, boolean followLinks) {
         public Options(List<Path> inputs, List<Path> ruleDirs) {
             this(inputs, ruleDirs, RuleRunner.Limits.DEFAULT, null, null);
+        }
+
+        public Options(List<Path> inputs, List<Path> ruleDirs, RuleRunner.Limits limits, Path config, Path baseline) {
+            this(inputs, ruleDirs, limits, config, baseline, false);
         }
     }
 
@@ -65,7 +70,7 @@ public final class Check {
     /** Runs the pipeline, reporting progress to {@code progress} (the caller's to finish). */
     public static Report run(Options o, ProgressListener progress) {
         progress.stage("load");
-        LoadResult loaded = FolderLoader.load(o.inputs(), progress);
+        LoadResult loaded = FolderLoader.load(o.inputs(), o.followLinks(), progress);
         progress.stage("compile");
         CompiledRules rules = RuleCompiler.compile(o.ruleDirs());
         Evaluation result = evaluate(rules, loaded.facts(), o.limits(), progress);
@@ -87,7 +92,7 @@ public final class Check {
         }
         return new Report(Version.get(), shownInputs, loaded.files(), loaded.skipped(), loaded.factsRead(),
                 loaded.factsLoaded(), rules.rules(), rules.drlFiles(), List.copyOf(errors), triaged.findings(),
-                triaged.resolved(), generatedAt(), Entities.names(loaded.facts()), Severity.LOW);
+                triaged.resolved(), generatedAt(), Entities.names(loaded.facts()), Severity.LOW, loaded.notices(), loaded.merged());
     }
 
     /** The findings of a rule run, the problems it ran into and the number of rule firings. */
@@ -106,11 +111,13 @@ public final class Check {
      */
     public static Evaluation evaluate(CompiledRules rules, List<Fact> facts, RuleRunner.Limits limits, ProgressListener progress) {
         progress.stage("prepare");
-        Derivations.Prepared prepared = Derivations.derive(facts, rules.thresholds(), RuleRunner.matchedTypes(rules));
+        // one deadline for the whole evaluation: the cycle search and the rules share --timeout
+        long deadline = limits.deadlineFromNow();
+        Derivations.Prepared prepared = Derivations.derive(facts, rules.thresholds(), RuleRunner.matchedTypes(rules), deadline);
         List<RuleProblem> problems = new ArrayList<>();
         prepared.problems().forEach(p -> problems.add(new RuleProblem(null, "rules", 0, p)));
         Findings findings = new Findings(Entities.byId(facts), rules.ruleFiles(), rules.ruleLines());
-        RuleRunner.Result run = RuleRunner.run(rules, facts, prepared.facts(), findings, limits, progress);
+        RuleRunner.Result run = RuleRunner.run(rules, facts, prepared.facts(), findings, limits.until(deadline), progress);
         problems.addAll(run.problems());
         progress.stage("findings");
         List<Finding> results = findings.results(); // builds the findings, which may record template problems

@@ -51,6 +51,11 @@ public final class Derivations {
      * rule matches, so that a rule set without a cycle rule does not pay for the cycle search.
      */
     public static Prepared derive(List<Fact> facts, List<Threshold> thresholds, java.util.function.Predicate<Class<?>> wanted) {
+        return derive(facts, thresholds, wanted, Long.MAX_VALUE);
+    }
+
+    /** As above, with the cycle search bounded by {@code deadline} (a {@link System#nanoTime()} value) as well as its work budget. */
+    public static Prepared derive(List<Fact> facts, List<Threshold> thresholds, java.util.function.Predicate<Class<?>> wanted, long deadline) {
         List<Object> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         if (wanted.test(DebtTotal.class)) {
@@ -68,8 +73,11 @@ public final class Derivations {
         int maxLength = threshold(thresholds, "cycle.length.max", CYCLE_LENGTH_MAX);
         int maxCycles = threshold(thresholds, "cycle.search.max", CYCLE_SEARCH_MAX);
         MoneyGraph graph = MoneyGraph.of(facts);
-        CycleFinder.Result found = CycleFinder.find(graph, maxLength, maxCycles);
-        if (found.truncated()) {
+        CycleFinder.Result found = CycleFinder.find(graph, maxLength, maxCycles, deadline, CycleFinder.DEFAULT_MAX_STEPS);
+        if (found.cutShort() != null) {
+            problems.add("the cycle search was cut short (" + found.cutShort() + ") after finding " + found.cycles().size()
+                    + " cycles; further cycles were not examined: lower cycle.length.max in thresholds.csv, or give more time with --timeout");
+        } else if (found.truncated()) {
             problems.add("the cycle search stopped after " + maxCycles + " cycles (cycle.search.max); longer or further cycles "
                     + "were not examined: raise cycle.search.max or lower cycle.length.max in thresholds.csv");
         }

@@ -38,6 +38,7 @@ public final class JsonReport implements Renderer {
         inputs.put("facts", r.factsLoaded());
         inputs.put("factsRead", r.factsRead());
         inputs.put("rejected", r.factsRejected());
+        inputs.put("merged", r.factsMerged());
         ArrayNode perFile = inputs.putArray("perFile");
         for (FileStats s : r.files()) {
             ObjectNode f = perFile.addObject();
@@ -64,6 +65,17 @@ public final class JsonReport implements Renderer {
             if (e.column() > 0) {
                 n.put("column", e.column());
             }
+            if (e.field() != null) {
+                n.put("field", e.field());
+            }
+            n.put("message", e.message());
+        }
+
+        ArrayNode notices = root.putArray("notices");
+        for (LoadError e : r.notices()) {
+            ObjectNode n = notices.addObject();
+            n.put("file", e.file());
+            n.put("line", e.line());
             if (e.field() != null) {
                 n.put("field", e.field());
             }

@@ -13,7 +13,9 @@ import org.offbook.model.RuleInfo;
 
 /**
  * Everything one check produced, as the renderers see it. Renderers only format this; they make
- * no judgement of their own.
+ * no judgement of their own. {@code notices} are information about the inputs that is not an
+ * error (a duplicate fact counted once, a link not followed); {@code factsMerged} counts the facts
+ * loaded that were the same as an earlier fact (loaded = distinct facts + merged).
  */
 public record Report(
         String toolVersion,
@@ -29,12 +31,21 @@ public record Report(
         List<Baseline.Entry> resolved,
         String generatedAt,
         Map<String, String> entities,
-        Severity failOn) {
+        Severity failOn,
+        List<LoadError> notices,
+        int factsMerged) {
+
+    public Report(String toolVersion, List<String> inputs, List<FileStats> files, List<String> skipped, int factsRead,
+                  int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<LoadError> errors, List<Finding> findings,
+                  List<Baseline.Entry> resolved, String generatedAt, Map<String, String> entities, Severity failOn) {
+        this(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings, resolved,
+                generatedAt, entities, failOn, List.of(), 0);
+    }
 
     /** The same report judged against another --fail-on level (null for never). */
     public Report withFailOn(Severity level) {
         return new Report(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings,
-                resolved, generatedAt, entities, level);
+                resolved, generatedAt, entities, level, notices, factsMerged);
     }
 
     public int factsRejected() {

@@ -54,6 +54,13 @@ public final class TextReport implements Renderer {
             }
             sb.append('\n');
         }
+        if (!r.notices().isEmpty()) {
+            sb.append("Notes (").append(r.notices().size()).append("):\n");
+            for (LoadError e : r.notices()) {
+                sb.append("  ").append(oneLine(e.toString())).append('\n');
+            }
+            sb.append('\n');
+        }
         if (!r.resolved().isEmpty()) {
             sb.append("Resolved since the baseline (").append(r.resolved().size()).append("):\n");
             r.resolved().forEach(e -> sb.append("  ").append(e.ruleId()).append(' ').append(e.subject()).append("  ")
@@ -137,7 +144,7 @@ public final class TextReport implements Renderer {
                 : "; " + r.count("new") + " new, " + r.count("baselined") + " baselined, " + r.count("suppressed") + " suppressed";
         return "Summary: " + count(r.findings().size(), "finding") + " (" + sev + ")" + triage + "; "
                 + count(r.files().size(), "file") + " read, " + r.factsRead() + " facts read, " + r.factsLoaded() + " loaded, "
-                + r.factsRejected() + " rejected" + (r.skipped().isEmpty() ? "" : ", " + r.skipped().size() + " other files skipped")
+                + r.factsRejected() + " rejected" + (r.factsMerged() == 0 ? "" : ", " + count(r.factsMerged(), "duplicate") + " counted once") + (r.skipped().isEmpty() ? "" : ", " + r.skipped().size() + " other files skipped")
                 + "; " + count(r.rules().size(), "rule") + " from " + count(r.ruleFiles().size(), "rule file") + "; "
                 + count(r.errors().size(), "error") + ".";
     }

@@ -3,7 +3,6 @@ package org.offbook.triage;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,13 +38,58 @@ public final class Baseline {
     private Baseline() {
     }
 
-    /** Reads a baseline; problems (malformed JSON, missing fingerprints, wrong format) go to {@code errors}. */
+    /** The keys of a baseline entry. */
+    private static final java.util.Set<String> KEYS = new java.util.LinkedHashSet<>(
+            List.of("fingerprint", "ruleId", "subject", "title", "justification", "reviewer", "date"));
+
+    /**
+     * Reads a baseline; problems (malformed JSON, an entry that is not an object, unknown or
+     * mistyped keys, missing fingerprints, wrong format) go to {@code errors}, each with its line
+     * and JSON path. Every entry is checked: a bad one does not hide the ones after it.
+     */
     public static List<Entry> read(Path file, List<LoadError> errors) {
         String shown = file.toString().replace('\\', '/');
+        try {
+            String big = TriageJson.tooLarge(file);
+            if (big != null) {
+                errors.add(LoadError.of(shown, 0, null, big));
+                return List.of();
+            }
+        } catch (IOException e) {
+            errors.add(LoadError.of(shown, 0, null, "cannot read baseline: " + e.getMessage()));
+            return List.of();
+        }
         List<Entry> out = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
-            JsonNode root = readLocated(p, out);
-            if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText())) {
+        JsonParser parser = null;
+        try (InputStream in = Files.newInputStream(file); JsonParser p = TriageJson.FACTORY.createParser(in)) {
+            parser = p;
+            String format = null;
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    int line = p.currentTokenLocation().getLineNr();
+                    JsonToken t = p.nextToken();
+                    if (name.equals("format") && t == JsonToken.VALUE_STRING) {
+                        format = p.getText();
+                    } else if (name.equals("findings")) {
+                        if (t != JsonToken.START_ARRAY) {
+                            errors.add(LoadError.of(shown, line, "findings", "expected a list, found " + TriageJson.kind(t)));
+                            p.skipChildren();
+                            continue;
+                        }
+                        for (TriageJson.Element n : TriageJson.list(p, "findings", KEYS, shown, errors)) {
+                            out.add(new Entry(n.get("fingerprint"), n.get("ruleId"), n.get("subject"), n.get("title"),
+                                    n.get("justification"), n.get("reviewer"), n.get("date"), n.line()));
+                        }
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                if (p.nextToken() != null) {
+                    errors.add(LoadError.of(shown, p.currentTokenLocation().getLineNr(), null, "unexpected content after the top-level object"));
+                }
+            }
+            if (!FORMAT.equals(format)) {
                 errors.add(LoadError.of(shown, 1, "format", "not an offbook baseline: expected \"format\": \"" + FORMAT
                         + "\" (write one with --write-baseline)"));
                 return List.of();
@@ -60,40 +104,12 @@ public final class Baseline {
             }
             return List.copyOf(seen.values());
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            errors.add(LoadError.of(shown, line, null, "malformed baseline: " + e.getOriginalMessage()));
+            int line = TriageJson.line(e, parser);
+            errors.add(LoadError.of(shown, line, null, "malformed baseline: " + TriageJson.describe(e)));
         } catch (IOException e) {
             errors.add(LoadError.of(shown, 0, null, "cannot read baseline: " + e.getMessage()));
         }
         return List.of();
-    }
-
-    /** Reads the document, collecting each entry of "findings" with its line. */
-    private static JsonNode readLocated(JsonParser p, List<Entry> out) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            return null;
-        }
-        ObjectNode root = JSON.createObjectNode();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            if (name.equals("findings") && t == JsonToken.START_ARRAY) {
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    int line = p.currentTokenLocation().getLineNr();
-                    JsonNode n = JSON.readTree(p);
-                    out.add(new Entry(text(n, "fingerprint"), text(n, "ruleId"), text(n, "subject"), text(n, "title"),
-                            text(n, "justification"), text(n, "reviewer"), text(n, "date"), line));
-                }
-            } else {
-                root.set(name, JSON.readTree(p));
-            }
-        }
-        return root;
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 
     /**

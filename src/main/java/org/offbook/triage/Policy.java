@@ -3,8 +3,6 @@ package org.offbook.triage;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,7 +29,6 @@ import org.offbook.model.Severity;
  */
 public final class Policy {
 
-    private static final ObjectMapper JSON = Json.MAPPER;
     private static final Set<String> MATCH_KEYS = Set.of("rule", "subject", "fingerprint");
 
     /** One decision: what it matches, the new severity (for overrides) and why. */
@@ -61,11 +58,28 @@ public final class Policy {
         return severity;
     }
 
+    /**
+     * Reads a configuration. Every element of both lists is checked: an element that is not an
+     * object, an unknown or mistyped key, a missing reason, a duplicate key is an error with its
+     * line and JSON path (the run exits 5), and the valid entries before and after it still apply.
+     */
     public static Policy read(Path file, List<LoadError> errors) {
         String shown = file.toString().replace('\\', '/');
         List<Entry> suppress = new ArrayList<>();
         List<Entry> severity = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+        try {
+            String big = TriageJson.tooLarge(file);
+            if (big != null) {
+                errors.add(LoadError.of(shown, 0, null, big));
+                return NONE;
+            }
+        } catch (IOException e) {
+            errors.add(LoadError.of(shown, 0, null, "cannot read configuration: " + e.getMessage()));
+            return NONE;
+        }
+        JsonParser parser = null;
+        try (InputStream in = Files.newInputStream(file); JsonParser p = TriageJson.FACTORY.createParser(in)) {
+            parser = p;
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 errors.add(LoadError.of(shown, 1, null, "expected a JSON object with \"suppress\" and/or \"severity\" lists"));
                 return NONE;
@@ -75,29 +89,32 @@ public final class Policy {
                 int keyLine = p.currentTokenLocation().getLineNr();
                 JsonToken t = p.nextToken();
                 if (!key.equals("suppress") && !key.equals("severity")) {
-                    if (!key.equals("note") && !key.startsWith("x-")) {
-                        errors.add(LoadError.of(shown, keyLine, key, "unknown key; expected \"suppress\" or \"severity\""));
+                    if (!key.equals("note") && !key.equals("notes") && !key.startsWith("x-")) {
+                        errors.add(LoadError.of(shown, keyLine, TriageJson.shown(key), "unknown key; expected \"suppress\" or \"severity\""));
                     }
                     p.skipChildren();
                     continue;
                 }
                 if (t != JsonToken.START_ARRAY) {
-                    errors.add(LoadError.of(shown, keyLine, key, "expected a list"));
+                    errors.add(LoadError.of(shown, keyLine, key, "expected a list, found " + TriageJson.kind(t)));
                     p.skipChildren();
                     continue;
                 }
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    int line = p.currentTokenLocation().getLineNr();
-                    JsonNode n = JSON.readTree(p);
-                    Entry e = entry(n, key.equals("severity"), shown, line, errors);
+                boolean override = key.equals("severity");
+                Set<String> keys = override ? SEVERITY_KEYS : SUPPRESS_KEYS;
+                for (TriageJson.Element n : TriageJson.list(p, key, keys, shown, errors)) {
+                    Entry e = entry(n, override, shown, errors);
                     if (e != null) {
-                        (key.equals("severity") ? severity : suppress).add(e);
+                        (override ? severity : suppress).add(e);
                     }
                 }
             }
+            if (p.nextToken() != null) {
+                errors.add(LoadError.of(shown, p.currentTokenLocation().getLineNr(), null, "unexpected content after the top-level object"));
+            }
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            errors.add(LoadError.of(shown, line, null, "malformed configuration: " + e.getOriginalMessage()));
+            int line = TriageJson.line(e, parser);
+            errors.add(LoadError.of(shown, line, null, "malformed configuration: " + TriageJson.describe(e)));
         } catch (IOException e) {
             errors.add(LoadError.of(shown, 0, null, "cannot read configuration: " + e.getMessage()));
         }
@@ -105,35 +122,30 @@ public final class Policy {
         return new Policy(List.copyOf(suppress), List.copyOf(severity));
     }
 
-    private static Entry entry(JsonNode n, boolean override, String file, int line, List<LoadError> errors) {
+    private static final Set<String> SUPPRESS_KEYS = new java.util.LinkedHashSet<>(List.of("rule", "subject", "fingerprint", "reason"));
+    private static final Set<String> SEVERITY_KEYS = new java.util.LinkedHashSet<>(List.of("rule", "subject", "fingerprint", "severity", "reason"));
+
+    private static Entry entry(TriageJson.Element n, boolean override, String file, List<LoadError> errors) {
+        int line = n.line();
         String where = file + ":" + line;
-        n.fieldNames().forEachRemaining(k -> {
-            if (!MATCH_KEYS.contains(k) && !k.equals("reason") && !(override && k.equals("severity")) && !k.equals("note")) {
-                errors.add(LoadError.of(file, line, k, "unknown key (rule, subject, fingerprint, reason" + (override ? ", severity" : "") + ")"));
-            }
-        });
-        String reason = n.path("reason").asText("").strip();
+        String reason = n.get("reason") == null ? "" : n.get("reason").strip();
         if (reason.isEmpty()) {
-            errors.add(LoadError.of(file, line, "reason", "missing: every suppression and override needs a reason"));
+            errors.add(LoadError.of(file, line, n.path() + ".reason", "missing: every suppression and override needs a reason"));
             return null;
         }
-        if (MATCH_KEYS.stream().noneMatch(n::hasNonNull)) {
-            errors.add(LoadError.of(file, line, null, "give at least one of rule, subject, fingerprint"));
+        if (MATCH_KEYS.stream().noneMatch(k -> n.get(k) != null)) {
+            errors.add(LoadError.of(file, line, n.path(), "give at least one of rule, subject, fingerprint"));
             return null;
         }
         Severity s = null;
         if (override) {
             try {
-                s = Severity.parse(n.path("severity").asText(null));
+                s = Severity.parse(n.get("severity"));
             } catch (IllegalArgumentException e) {
-                errors.add(LoadError.of(file, line, "severity", e.getMessage()));
+                errors.add(LoadError.of(file, line, n.path() + ".severity", e.getMessage()));
                 return null;
             }
         }
-        return new Entry(str(n, "rule"), str(n, "subject"), str(n, "fingerprint"), s, reason, where);
-    }
-
-    private static String str(JsonNode n, String k) {
-        return n.hasNonNull(k) ? n.get(k).asText() : null;
+        return new Entry(n.get("rule"), n.get("subject"), n.get("fingerprint"), s, reason, where);
     }
 }

@@ -195,7 +195,7 @@ class CheckCommandTest {
         Path bad = TestFiles.write(dir, "bad-config.json", "{\"suppress\": [{\"rule\": \"SPV-004\"}]}");
         Run noReason = run("check", hyperion(), "--rules", rules(), "--config", bad.toString());
         assertEquals(Main.LOAD_ERRORS, noReason.code());
-        assertTrue(noReason.out().contains("bad-config.json:1: field 'reason': missing"), noReason.out());
+        assertTrue(noReason.out().contains("bad-config.json:1: field 'suppress[0].reason': missing"), noReason.out());
     }
 
     @Test

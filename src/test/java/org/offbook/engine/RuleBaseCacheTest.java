@@ -107,4 +107,65 @@ class RuleBaseCacheTest {
         RuleCompiler.compile(List.of(tmp.resolve("rules")), cache);
         assertFalse(Files.exists(tmp.resolve("cache")) && tmp.resolve("cache").toFile().list().length > 0);
     }
+
+    /** Issue 13, item 13: one changed byte makes the entry a miss that is rebuilt, never 0 findings. */
+    @Test
+    void oneChangedByteInAnEntryIsDetectedAndTheEntryRebuilt() throws Exception {
+        Path rules = tmp.resolve("rules");
+        TestFiles.copyTree(TestFiles.project("rules"), rules);
+        Path dir = tmp.resolve("cache");
+        RuleBaseCache cache = new RuleBaseCache(dir);
+        CompiledRules cold = RuleCompiler.compile(List.of(rules), cache);
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                byte[] b = Files.readAllBytes(p);
+                b[b.length / 2] ^= 0x01;
+                Files.write(p, b);
+            }
+        }
+        CompiledRules again = RuleCompiler.compile(List.of(rules), cache);
+        assertFalse(again.fromCache());
+        assertEquals(List.of(), again.errors());
+        assertEquals(findings(cold), findings(again));
+        assertFalse(findings(again).isEmpty());
+        CompiledRules healed = RuleCompiler.compile(List.of(rules), cache);
+        assertTrue(healed.fromCache(), "the rebuilt entry is used next time");
+        assertEquals(findings(cold), findings(healed));
+    }
+
+    /** Issue 13, item 13: entries are private (0600) whatever the umask, and never left under a temporary name. */
+    @Test
+    void entriesAreWrittenPrivateAndWhole() throws Exception {
+        Path rules = tmp.resolve("rules");
+        TestFiles.copyTree(TestFiles.project("rules"), rules);
+        Path dir = tmp.resolve("cache");
+        RuleCompiler.compile(List.of(rules), new RuleBaseCache(dir));
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<Path> all = entries.toList();
+            assertFalse(all.isEmpty());
+            for (Path p : all) {
+                assertTrue(p.getFileName().toString().matches("rules-[0-9a-f]{64}\\.bin"), p.toString());
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)), p.toString());
+            }
+        }
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+    }
+
+    /** Issue 13, item 13: a cache folder others may write is never written into (nor read from). */
+    @Test
+    void aFolderOthersMayWriteIsNotWritten() throws Exception {
+        Path rules = tmp.resolve("rules");
+        TestFiles.copyTree(TestFiles.project("rules"), rules);
+        Path dir = Files.createDirectories(tmp.resolve("shared"));
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        CompiledRules r = RuleCompiler.compile(List.of(rules), new RuleBaseCache(dir));
+        assertEquals(List.of(), r.errors());
+        assertEquals(0, dir.toFile().list().length, "nothing written into a world-writable folder");
+    }
+
+    /** Issue 13, item 13: the key names the build, so two builds of one version do not share entries. */
+    @Test
+    void theKeyIncludesTheBuild() {
+        assertTrue(BuildId.get().matches("[0-9a-f]{32}"), BuildId.get());
+    }
 }

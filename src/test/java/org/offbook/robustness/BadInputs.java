@@ -133,7 +133,7 @@ final class BadInputs {
         cases.add(bad("empty CSV file", "empty.leases.csv", "",
                 "in/empty.leases.csv:1: empty CSV file: expected a header row naming the columns of leases"));
         cases.add(badBytes("binary content named .json", "image.json", binary(),
-                "in/image.json:1:1: malformed JSON: Unexpected character ((CTRL-CHAR, code 137))*; file not loaded"));
+                "in/image.json:1:1: malformed JSON: Invalid UTF-8 start byte 0x89 at byte 1; file not loaded"));
         cases.add(badBytes("binary content named .csv", "image.leases.csv", binary(),
                 "in/image.leases.csv:1: not valid UTF-8 text near this row; save the file as UTF-8; file not loaded"));
         cases.add(badBytes("NUL bytes named .json (read as UTF-32)", "nul.json",
@@ -154,7 +154,7 @@ final class BadInputs {
                 "in/latin1.entities.csv:*: not valid UTF-8 text near this row; save the file as UTF-8; file not loaded"));
         cases.add(bad("CSV cells with quotes, commas and line breaks; the row after is on the right line", "quoted.stakes.csv",
                 "holder,entity,share,source\n"
-                        + "blue-owl,beignet,0.1,\"Blue Owl, \"\"fund\"\" letter\nsecond line\nthird line\"\n"
+                        + "meta,blue-owl,0.1,\"Blue Owl, \"\"fund\"\" letter\nsecond line\nthird line\"\n"
                         + "meta,beignet,2,\"a, b\"\n",
                 "in/quoted.stakes.csv:5: field 'share': a share must be between 0 and 1 (or 0% and 100%), found 2"));
         cases.add(bad("a CSV cell with a line break in a bad value: the message stays on one line", "linebreak.stakes.csv",
@@ -357,6 +357,19 @@ final class BadInputs {
                 end
                 """, List.of("--timeout", "1"), false,
                 "rules/slow.drl:4: SLOW-001: rules still running after 1 s; stopped while rule 'SLOW-001 sleeps' was running"));
+        // issue 13, item 8: a consequence that never looks at halt() or interruption used to hang the run for ever
+        cases.add(rule("a DRL that spins without sleeping: the run still ends at the deadline and names it", "spin.drl", DRL_HEADER + """
+                rule "SPIN-001 spins"
+                    @id("SPIN-001") @family("SPIN") @severity("low") @title("Spins") @standards("none")
+                    salience -100
+                when
+                    $e : Entity( id == "meta" )
+                then
+                    long n = 1;
+                    while (n != 0) { n = n * 6364136223846793005L + 1442695040888963407L; if (n == 42) { n = 1; } }
+                end
+                """, List.of("--timeout", "1"), false,
+                "rules/spin.drl:4: SPIN-001: rules still running after 1 s; stopped while rule 'SPIN-001 spins' was running"));
         return cases;
     }
 

@@ -186,7 +186,7 @@ class LimitsTest {
     @Test
     void aValueWithALineBreakIsQuotedOnOneLine() {
         LoadResult r = load("nl.json", "{\"source\": \"s\", \"entities\": [{\"id\": \"a\\nb\", \"name\": \"A\", \"kind\": \"company\"}]}");
-        assertEquals("field 'id': 'a\\nb' is not a valid id (letters, digits, '.', '_', '-'; up to 100)",
+        assertEquals("field 'id': contains a line break or tab (U+000A); a name or identifier is one line",
                 r.errors().get(0).toString().replaceFirst("^.*?: ", ""));
     }
 

@@ -1,6 +1,7 @@
 package org.offbook.robustness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -237,6 +238,108 @@ class LoaderFuzzTest {
         }
         byte[] all = out.toByteArray();
         return cut ? Arrays.copyOf(all, all.length * 2 / 3) : all;
+    }
+
+    /**
+     * Issue 13: a filing saved twice ("deal (1).json") is the same facts, counted once: the second
+     * copy adds no fact, its facts are counted as merged, and nothing is rejected for it.
+     */
+    @Property(tries = 100)
+    @AddLifecycleHook(FuzzTries.class)
+    void aFilingReadTwiceGivesTheSameFacts(@ForAll("jsonSeeds") Seed seed, @ForAll("copyNames") String copyName) throws IOException {
+        Path dir = Files.createTempDirectory(WORK, "dup");
+        Path one = dir.resolve(seed.name().replace('/', '_'));
+        Files.write(one, seed.bytes());
+        LoadResult once = FolderLoader.load(List.of(ENTITIES, one));
+        Files.write(dir.resolve(copyName), seed.bytes());
+        LoadResult twice = FolderLoader.load(List.of(ENTITIES, dir));
+        assertEquals(once.facts().size(), twice.facts().size(), "a copy added facts");
+        assertEquals(once.errors().size() * 2L, twice.errors().size(), "a copy gave other errors than its own");
+        assertEquals(twice.factsRead(), twice.factsLoaded() + twice.factsRejected());
+        assertTrue(twice.merged() >= once.facts().size() - countEntities(once), "the copy's facts are counted as merged");
+    }
+
+    private static long countEntities(LoadResult r) {
+        return r.facts().stream().filter(f -> f instanceof org.offbook.model.Entity).count();
+    }
+
+    @Provide
+    Arbitrary<String> copyNames() {
+        return Arbitraries.of("deal (1).json", "copy.json", "zz.json", "a.json", "Meta.JSON.json");
+    }
+
+    /**
+     * Issue 13: symbolic links in a checked folder, pointing anywhere. Nothing outside the folder
+     * is read (a secret beside it never reaches a fact), no link makes the loader walk the system,
+     * and every link out is listed.
+     */
+    @Property(tries = 60)
+    @AddLifecycleHook(FuzzTries.class)
+    void linksNeverLeadOutOfTheFolder(@ForAll("linkTargets") String target, @ForAll("linkNames") String name) throws IOException {
+        Path base = Files.createTempDirectory(WORK, "links");
+        Path in = Files.createDirectories(base.resolve("in"));
+        Path secret = base.resolve("secret.json");
+        Files.writeString(secret, "{\"source\": \"s\", \"entities\": [{\"id\": \"x\", \"name\": \"TOKEN-0xSECRET\", \"kind\": \"company\"}]}");
+        Files.copy(ENTITIES, in.resolve("entities.json"));
+        Path to = switch (target) {
+            case "secret" -> secret;
+            case "parent" -> base;
+            case "root" -> Path.of("/");
+            case "self" -> in;
+            case "inside" -> in.resolve("entities.json");
+            case "broken" -> base.resolve("nothing-here.json");
+            default -> Path.of("/proc/self/environ");
+        };
+        Files.createSymbolicLink(in.resolve(name), to);
+        long start = System.nanoTime();
+        LoadResult r = FolderLoader.load(List.of(in));
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 10_000, "walking the links took too long");
+        for (Fact f : r.facts()) {
+            assertFalse(f.toString().contains("TOKEN-0xSECRET"), "a file outside the folder was read: " + f);
+            assertTrue(f.provenance().file().startsWith(FolderLoader.displayName(in)), f.provenance().toString());
+        }
+        if (!to.startsWith(in) && !target.equals("broken") && !name.startsWith(".")) { // hidden names are ignored before links are looked at
+            assertTrue(r.notices().stream().anyMatch(n -> n.message().contains("outside the folders checked")), r.notices().toString());
+        }
+        assertEquals(r.factsRead(), r.factsLoaded() + r.factsRejected());
+    }
+
+    @Provide
+    Arbitrary<String> linkTargets() {
+        return Arbitraries.of("secret", "parent", "root", "self", "inside", "broken", "environ");
+    }
+
+    @Provide
+    Arbitrary<String> linkNames() {
+        return Arbitraries.of("link.json", "stakes.csv", "sub", ".hidden.json", "x.zip");
+    }
+
+    /**
+     * Issue 13: SEC companyfacts values of every size and form, alone and as year-to-date pairs (from
+     * which quarters are derived by subtraction): loaded or rejected with an error, never a crash,
+     * an endless computation or a heap filled.
+     */
+    @Property(tries = 200)
+    @AddLifecycleHook(FuzzTries.class)
+    void secValuesOfAnySizeAreLoadedOrRejected(@ForAll("secValues") String first, @ForAll("secValues") String second) {
+        String doc = "{\"cik\": 1326801, \"entityName\": \"Meta\", \"facts\": {\"us-gaap\": {\"Revenues\": {\"units\": {\"USD\": [\n"
+                + "{\"start\": \"2024-01-01\", \"end\": \"2024-03-31\", \"val\": " + first
+                + ", \"accn\": \"0001326801-24-000012\", \"form\": \"10-Q\", \"filed\": \"2024-04-25\"},\n"
+                + "{\"start\": \"2024-01-01\", \"end\": \"2024-06-30\", \"val\": " + second
+                + ", \"accn\": \"0001326801-24-000020\", \"form\": \"10-Q\", \"filed\": \"2024-07-31\"},\n"
+                + "{\"start\": \"2024-01-01\", \"end\": \"2024-12-31\", \"val\": " + second
+                + ", \"accn\": \"0001326801-25-000017\", \"form\": \"10-K\", \"filed\": \"2025-01-30\"}]}}}}}";
+        loadsCleanly("companyfacts.json", doc.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Provide
+    Arbitrary<String> secValues() {
+        Arbitrary<String> exponent = Arbitraries.integers().between(-999_999_999, 999_999_999).map(e -> "1e" + e);
+        Arbitrary<String> digits = Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(59).map(d -> "1" + d);
+        Arbitrary<String> fraction = Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(55).map(d -> "0." + d);
+        return Arbitraries.oneOf(exponent, digits, fraction, Arbitraries.of("0", "-0", "-1e999999999", "1E+308", "4.9e-324", "-123456789012345",
+                "1234567890123456", "999999999999999.999999999999", "\"12\"", "null", "true", "[]", "{}"),
+                Arbitraries.longs().map(Object::toString));
     }
 
     /** The check every input must pass: loaded without an exception, and what came out is sound. */

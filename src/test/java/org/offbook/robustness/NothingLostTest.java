@@ -31,7 +31,7 @@ class NothingLostTest {
                 "{\"holder\": \"meta\", \"entity\": \"beignet\", \"share\": \"two\"}",
                 "{\"holder\": \"ghost\", \"entity\": \"beignet\", \"share\": 0.1}"));
         // three rows: good, a share above 100%, too few cells; then a blank line (not a fact)
-        Hostile.write(root, "in/partial.stakes.csv", "holder,entity,share,source\nblue-owl,meta,0.02,s\nmeta,beignet,150%,s\nmeta,beignet\n\n");
+        Hostile.write(root, "in/partial.stakes.csv", "holder,entity,share,source\nmeta,blue-owl,0.02,s\nmeta,beignet,150%,s\nmeta,beignet\n\n");
         // malformed: nothing can be read from it
         Hostile.write(root, "in/broken.json", "{ \"stakes\": [ {\"holder\": ");
         // an identical re-definition of an entity: merged, counted as loaded by its file

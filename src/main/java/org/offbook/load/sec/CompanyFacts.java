@@ -98,7 +98,7 @@ final class CompanyFacts {
      */
     static void read(String file, Path path, ConceptMap concepts, SecStore store, List<LoadError> errors) {
         Read r = new Read();
-        List<LoadError> problems = new ArrayList<>();
+        List<LoadError> problems = new org.offbook.load.CappedErrors();
         try (InputStream in = Files.newInputStream(path); JsonParser p = JSON.createParser(in)) {
             p.nextToken(); // START_OBJECT, as recognised
             int cikLine = 1;
@@ -119,7 +119,7 @@ final class CompanyFacts {
                     case "entityName" -> {
                         r.nameLine = keyLine;
                         if (t == JsonToken.VALUE_STRING) {
-                            r.name = p.getText();
+                            r.name = Observation.cleanName(p.getText());
                         } else if (t != JsonToken.VALUE_NULL) {
                             problems.add(new LoadError(file, keyLine, column(p), "entityName", "expected text; the name is left out"));
                             p.skipChildren();
@@ -289,6 +289,10 @@ final class CompanyFacts {
         }
     }
 
+    private static String abbreviated(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+
     /** One value object: start, end, val, accn, form, filed (fy, fp and frame describe the filing and are not used). */
     private static Observation readValue(String file, JsonParser p, String concept, String unit, String path, List<LoadError> problems)
             throws IOException {
@@ -301,7 +305,7 @@ final class CompanyFacts {
         BigDecimal val = null;
         int valLine = objLine;
         int valCol = column(p);
-        int before = problems.size();
+        long before = org.offbook.load.CappedErrors.count(problems);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonToken t = p.nextToken();
@@ -327,6 +331,12 @@ final class CompanyFacts {
                     valCol = column(p);
                     if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
                         val = p.getDecimalValue();
+                        String range = Observation.outOfRange(val);
+                        if (range != null) {
+                            problems.add(new LoadError(file, valLine, valCol, "val", range + ", found '" + abbreviated(p.getText())
+                                    + "' (at " + path + "); value not used"));
+                            val = null;
+                        }
                     } else {
                         problems.add(new LoadError(file, valLine, valCol, "val", "expected a number, found " + shown(p, t) + " (at " + path
                                 + "); value not used"));
@@ -336,7 +346,7 @@ final class CompanyFacts {
                 default -> p.skipChildren();
             }
         }
-        if (problems.size() > before) {
+        if (org.offbook.load.CappedErrors.count(problems) > before) {
             return null;
         }
         LocalDate s = date(file, objLine, "start", start, path, false, problems);
@@ -354,7 +364,7 @@ final class CompanyFacts {
         if (s != null && e != null && s.isAfter(e)) {
             problems.add(new LoadError(file, objLine, 0, "start", "starts after it ends: " + s + " > " + e + " (at " + path + "); value not used"));
         }
-        if (problems.size() > before) {
+        if (org.offbook.load.CappedErrors.count(problems) > before) {
             return null;
         }
         return new Observation(null, concept, unit, s, e, val, accn, form, f, null, file, valLine, path, "companyfacts");

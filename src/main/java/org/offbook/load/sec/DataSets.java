@@ -207,7 +207,7 @@ final class DataSets {
     private static boolean read(String subName, Source sub, String numName, Source num, ConceptMap concepts, SecStore store, List<LoadError> errors) {
         Map<String, Submission> subs = new HashMap<>();
         Set<String> badSubs = new HashSet<>();
-        List<LoadError> problems = new ArrayList<>();
+        List<LoadError> problems = new org.offbook.load.CappedErrors();
         try (CSVReader csv = tsv(sub.open())) {
             Map<String, Integer> col = header(subName, csv.readNext(), SUB_REQUIRED, errors);
             if (col == null) {
@@ -255,7 +255,7 @@ final class DataSets {
                     }
                 }
                 String accepted = col.containsKey("accepted") ? row[col.get("accepted")].strip() : null;
-                subs.put(adsh, new Submission(cik, row[col.get("name")].strip(), row[col.get("form")].strip(), filed,
+                subs.put(adsh, new Submission(cik, Observation.cleanName(row[col.get("name")]), row[col.get("form")].strip(), filed,
                         accepted == null || accepted.isEmpty() ? null : accepted, fye, line));
             }
         } catch (IOException | CsvValidationException | RuntimeException e) {
@@ -330,6 +330,11 @@ final class DataSets {
                     value = new BigDecimal(valueText);
                 } catch (NumberFormatException e) {
                     problems.add(LoadError.of(numName, line, "value", "not a number: '" + abbreviate(valueText) + "' (" + concept + "); value not used"));
+                    continue;
+                }
+                String range = Observation.outOfRange(value);
+                if (range != null) {
+                    problems.add(LoadError.of(numName, line, "value", range + ", found '" + abbreviate(valueText) + "' (" + concept + "); value not used"));
                     continue;
                 }
                 LocalDate end = ymd(row[cDdate]);

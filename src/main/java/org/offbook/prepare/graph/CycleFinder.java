@@ -17,14 +17,34 @@ import java.util.Map;
  */
 public final class CycleFinder {
 
-    /** The cycles found (entity ids, each cycle from its smallest entity) and whether the cap was hit. */
-    public record Result(List<List<String>> cycles, boolean truncated) {
+    /**
+     * The cycles found (entity ids, each cycle from its smallest entity), whether the cap on cycles
+     * was hit, and why the search was cut short before it finished ({@code null} when it finished):
+     * its deadline passed, or it used up its work budget.
+     */
+    public record Result(List<List<String>> cycles, boolean truncated, String cutShort) {
+        public Result(List<List<String>> cycles, boolean truncated) {
+            this(cycles, truncated, null);
+        }
+    }
+
+    /** Steps of the search (edges looked at) allowed by default: about a second of work; a dense graph can need more than the age of the universe. */
+    public static final long DEFAULT_MAX_STEPS = 200_000_000L;
+
+    public static Result find(MoneyGraph g, int maxLength, int maxCycles) {
+        return find(g, maxLength, maxCycles, Long.MAX_VALUE, DEFAULT_MAX_STEPS);
     }
 
     private CycleFinder() {
     }
 
-    public static Result find(MoneyGraph g, int maxLength, int maxCycles) {
+    /**
+     * @param deadline a {@link System#nanoTime()} value after which the search stops ({@code Long.MAX_VALUE}: none)
+     * @param maxSteps edges the search may look at before it stops
+     */
+    public static Result find(MoneyGraph g, int maxLength, int maxCycles, long deadline, long maxSteps) {
+        long steps = 0;
+        String cut = null;
         List<String> ids = g.entities();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -52,6 +72,16 @@ public final class CycleFinder {
             next[0] = 0;
             onPath[s] = true;
             while (depth >= 0 && cycles.size() < maxCycles) {
+                if ((++steps & 0xFFF) == 0) {
+                    if (steps >= maxSteps) {
+                        cut = "it looked at " + maxSteps + " edges, its work budget";
+                    } else if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0) {
+                        cut = "the run's time limit (--timeout) passed";
+                    }
+                    if (cut != null) {
+                        break;
+                    }
+                }
                 int v = path[depth];
                 if (next[depth] >= adj[v].length) {
                     onPath[v] = false;
@@ -77,8 +107,11 @@ public final class CycleFinder {
             for (int k = 0; k <= depth; k++) { // only when stopped at maxCycles: a finished search cleared its path
                 onPath[path[k]] = false;
             }
+            if (cut != null) {
+                break;
+            }
         }
-        return new Result(List.copyOf(cycles), cycles.size() >= maxCycles);
+        return new Result(List.copyOf(cycles), cycles.size() >= maxCycles, cut);
     }
 
     /** Strongly connected component number of each node (Tarjan, iterative). */
