@@ -91,7 +91,7 @@ public final class Main implements Runnable {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"offbook " + Version.get() + " (Drools 10.1.0, Java " + System.getProperty("java.version") + ")"};
+            return new String[] {"offbook " + Version.get() + " (Drools " + Version.drools() + ", Java " + System.getProperty("java.version") + ")"};
         }
     }
 }

@@ -50,6 +50,15 @@ public final class FolderLoader {
 
     /** As {@link #load(List)}, reporting files read to {@code progress}. */
     public static LoadResult load(List<Path> inputs, ProgressListener progress) {
+        return load(inputs, null, progress);
+    }
+
+    /**
+     * As {@link #load(List, ProgressListener)}, for a run on the rule folders {@code ruleDirs}: the
+     * tables users edit beside their rules (the SEC concept table) are read from there (null: no
+     * rule folders given, see {@link org.offbook.load.sec.ConceptMap}).
+     */
+    public static LoadResult load(List<Path> inputs, List<Path> ruleDirs, ProgressListener progress) {
         List<LoadError> errors = new ArrayList<>();
         Inputs found = new Inputs();
         for (Path input : inputs) {
@@ -59,7 +68,7 @@ public final class FolderLoader {
         List<String> skipped = found.skipped;
         List<Fact> facts = new ArrayList<>();
         List<FileStats> stats = new ArrayList<>();
-        SecData sec = new SecData(); // SEC EDGAR data: companyfacts JSON, data-set zips and folders (docs/sec-data.md)
+        SecData sec = new SecData(ruleDirs); // SEC EDGAR data: companyfacts JSON, data-set zips and folders (docs/sec-data.md)
         progress.files(files.size());
         for (var e : files.entrySet()) {
             FileStats refused = refuse(e.getKey(), e.getValue(), errors);
