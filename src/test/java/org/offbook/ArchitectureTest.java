@@ -66,4 +66,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.drools..", "org.kie..")
                 .check(PRODUCT);
     }
+
+    @Test
+    void theProductDoesNotUseTheBenchmarkHarness() {
+        noClasses().that().resideInAPackage("org.offbook..")
+                .should().dependOnClassesThat().resideInAPackage("org.offbook.bench..")
+                .check(PRODUCT);
+    }
 }

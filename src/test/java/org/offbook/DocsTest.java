@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +48,27 @@ class DocsTest {
         List<Block> blocks = blocks("README.md");
         assertEquals(2, blocks.stream().filter(b -> b.kind().equals("output-of")).count());
         check(blocks);
+    }
+
+    @Test
+    void readmeHowItWorksNamesEveryPackageInLayerOrder() throws java.io.IOException {
+        String readme = TestFiles.read(TestFiles.project("README.md"));
+        String section = readme.substring(readme.indexOf("## How it works"));
+        section = section.substring(0, section.indexOf("\n## ", 1));
+        List<String> listed = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\| `([a-z.]+)` \\|").matcher(section);
+        while (m.find()) {
+            listed.add(m.group(1));
+        }
+        Path root = TestFiles.project("src/main/java/org/offbook");
+        List<String> packages;
+        try (var walk = java.nio.file.Files.walk(root)) {
+            packages = walk.filter(p -> p.toString().endsWith(".java")).map(p -> root.relativize(p.getParent()).toString().replace('/', '.'))
+                    .distinct().sorted().toList();
+        }
+        assertEquals(packages, listed.stream().sorted().toList(), "README's How it works table lists exactly the packages");
+        assertEquals(ArchitectureTest.LAYERS, listed.stream().filter(x -> !x.contains(".")).toList(),
+                "the table lists the layers bottom first, as ArchitectureTest checks them");
     }
 
     private static void check(List<Block> blocks) {

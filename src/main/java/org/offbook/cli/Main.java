@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "Forensic checker for off-balance-sheet financing: reads filings and deal terms, "
                 + "runs the DRL rules and explains each finding.",
-        subcommands = {CheckCommand.class, FactsCommand.class, ExposureCommand.class, RulesCommand.class, ExplainCommand.class, GenerateCommand.class, BenchCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, FactsCommand.class, ExposureCommand.class, RulesCommand.class, ExplainCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no finding at or above --fail-on",
@@ -108,7 +108,7 @@ public final class Main implements Runnable {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"offbook " + Version.get() + " (Drools 10.1.0, Java " + System.getProperty("java.version") + ")"};
+            return new String[] {"offbook " + Version.get() + " (Drools " + Version.drools() + ", Java " + System.getProperty("java.version") + ")"};
         }
     }
 }

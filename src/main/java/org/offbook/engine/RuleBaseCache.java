@@ -42,7 +42,7 @@ import org.offbook.model.Version;
  */
 public final class RuleBaseCache {
 
-    static final String DROOLS_VERSION = "10.1.0";
+    static final String DROOLS_VERSION = Version.drools();
     private static final int KEEP = 512; // entries of about 60 KB: a few dozen versions of a rule set
 
     private final Path dir;

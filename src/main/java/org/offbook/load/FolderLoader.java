@@ -48,36 +48,40 @@ public final class FolderLoader {
     }
 
     public static LoadResult load(List<Path> inputs) {
-        return load(inputs, false, XbrlFactMapper.standard(), ProgressListener.NONE);
+        return load(inputs, false, null, XbrlFactMapper.standard(), ProgressListener.NONE);
     }
 
     /** As {@link #load(List)}, reporting files read to {@code progress}. */
     public static LoadResult load(List<Path> inputs, ProgressListener progress) {
-        return load(inputs, false, XbrlFactMapper.standard(), progress);
+        return load(inputs, false, null, XbrlFactMapper.standard(), progress);
     }
 
     /** As {@link #load(List)}, with the XBRL documents turned into offbook facts by {@code xbrlMapper}. */
     public static LoadResult load(List<Path> inputs, XbrlFactMapper xbrlMapper) {
-        return load(inputs, false, xbrlMapper, ProgressListener.NONE);
+        return load(inputs, false, null, xbrlMapper, ProgressListener.NONE);
     }
 
-    /** As {@link #load(List, boolean, XbrlFactMapper, ProgressListener)} with the standard XBRL mapping. */
+    /** As {@link #load(List)}, following symbolic links out of the input folders or not. */
     public static LoadResult load(List<Path> inputs, boolean followLinks) {
-        return load(inputs, followLinks, XbrlFactMapper.standard(), ProgressListener.NONE);
+        return load(inputs, followLinks, null, XbrlFactMapper.standard(), ProgressListener.NONE);
     }
 
-    /** As {@link #load(List, boolean, XbrlFactMapper, ProgressListener)} with the standard XBRL mapping. */
-    public static LoadResult load(List<Path> inputs, boolean followLinks, ProgressListener progress) {
-        return load(inputs, followLinks, XbrlFactMapper.standard(), progress);
+    /** As {@link #load(List, boolean, List, XbrlFactMapper, ProgressListener)} with the standard XBRL mapping. */
+    public static LoadResult load(List<Path> inputs, boolean followLinks, List<Path> ruleDirs, ProgressListener progress) {
+        return load(inputs, followLinks, ruleDirs, XbrlFactMapper.standard(), progress);
     }
 
     /**
      * @param followLinks follow symbolic links that lead out of the folders given ({@code --follow-links});
      *                    by default they are skipped and listed
+     * @param ruleDirs    the rule folders of the run: the tables users edit beside their rules (the SEC
+     *                    concept table) are read from there (null: no rule folders given, see
+     *                    {@link org.offbook.load.sec.ConceptMap})
      * @param xbrlMapper  turns the XBRL documents read into offbook facts
      * @param progress    told of each file read
      */
-    public static LoadResult load(List<Path> inputs, boolean followLinks, XbrlFactMapper xbrlMapper, ProgressListener progress) {
+    public static LoadResult load(List<Path> inputs, boolean followLinks, List<Path> ruleDirs, XbrlFactMapper xbrlMapper,
+                                  ProgressListener progress) {
         // at most CappedErrors.PER_FILE errors per file are kept, whatever reader gives them
         CappedErrors errors = new CappedErrors();
         Inputs found = new Inputs();
@@ -97,7 +101,7 @@ public final class FolderLoader {
         List<Fact> facts = new ArrayList<>();
         List<FileStats> stats = new ArrayList<>();
         XbrlFiles xbrl = new XbrlFiles(Limits.DEFAULT); // inline XBRL documents and XBRL instances (docs/sec-data.md)
-        SecData sec = new SecData(); // SEC EDGAR data: companyfacts JSON, data-set zips and folders (docs/sec-data.md)
+        SecData sec = new SecData(ruleDirs); // SEC EDGAR data: companyfacts JSON, data-set zips and folders (docs/sec-data.md)
         progress.files(files.size());
         for (var e : files.entrySet()) {
             FileStats refused = refuse(e.getKey(), e.getValue(), errors);

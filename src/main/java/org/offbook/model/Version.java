@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The version Maven stamped into {@code offbook.properties}. */
+/** The versions Maven stamped into {@code offbook.properties}: offbook's, and the Drools it was built with (pom.xml). */
 public final class Version {
 
     private static final String VERSION;
+    private static final String DROOLS;
 
     static {
         Properties p = new Properties();
@@ -19,6 +20,7 @@ public final class Version {
             // fall through to "unknown"
         }
         VERSION = p.getProperty("version", "unknown");
+        DROOLS = p.getProperty("drools", "unknown");
     }
 
     private Version() {
@@ -26,5 +28,10 @@ public final class Version {
 
     public static String get() {
         return VERSION;
+    }
+
+    /** The Drools version of the build ({@code drools.version} in pom.xml). */
+    public static String drools() {
+        return DROOLS;
     }
 }

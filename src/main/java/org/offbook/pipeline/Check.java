@@ -70,7 +70,7 @@ public final class Check {
     /** Runs the pipeline, reporting progress to {@code progress} (the caller's to finish). */
     public static Report run(Options o, ProgressListener progress) {
         progress.stage("load");
-        LoadResult loaded = FolderLoader.load(o.inputs(), o.followLinks(), progress);
+        LoadResult loaded = FolderLoader.load(o.inputs(), o.followLinks(), o.ruleDirs(), progress);
         progress.stage("compile");
         CompiledRules rules = RuleCompiler.compile(o.ruleDirs());
         Evaluation result = evaluate(rules, loaded.facts(), o.limits(), progress);

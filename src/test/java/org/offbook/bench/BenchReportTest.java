@@ -73,7 +73,7 @@ class BenchReportTest {
 
     @Test
     void subsetRuleFolderHoldsTheBaselineRulesAndTheThresholds() throws IOException {
-        Path dir = BenchRun.subsetRules(TestFiles.project("rules"), tmp, Baseline.RULES);
+        Path dir = BenchRun.subsetRules(TestFiles.project("rules"), tmp, JavaBaseline.RULES);
         try (var walk = Files.walk(dir)) {
             List<String> drl = walk.filter(p -> p.toString().endsWith(".drl")).map(p -> p.getFileName().toString()).sorted().toList();
             assertEquals(List.of("CONC-001.drl", "COVER-001.drl", "LEASE-003.drl", "SPV-001.drl", "VENDOR-001.drl"), drl);

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.offbook.TestFiles;
-import org.offbook.cli.Main;
 import org.offbook.model.Fact;
 import org.offbook.model.FactTypes;
 import org.offbook.load.FolderLoader;
@@ -87,11 +86,11 @@ class MarketGeneratorTest {
         for (Planted p : summary.planted()) {
             assertTrue(found.contains(p.key()), "planted finding not reported: " + p.key() + " (" + p.scenario() + ")");
         }
-        List<FindingKey> offbook = found.stream().filter(k -> Baseline.RULES.contains(k.rule())).sorted().toList();
-        List<FindingKey> baseline = Baseline.run(loaded.facts(), rules.thresholds()).stream().sorted().toList();
+        List<FindingKey> offbook = found.stream().filter(k -> JavaBaseline.RULES.contains(k.rule())).sorted().toList();
+        List<FindingKey> baseline = JavaBaseline.run(loaded.facts(), rules.thresholds()).stream().sorted().toList();
         assertEquals(offbook, baseline);
         // the market has findings of each baseline rule, planted or not
-        for (String rule : Baseline.RULES) {
+        for (String rule : JavaBaseline.RULES) {
             assertTrue(baseline.stream().anyMatch(k -> k.rule().equals(rule)), "no " + rule + " finding in the market");
         }
     }
@@ -112,19 +111,19 @@ class MarketGeneratorTest {
     void generateCommand() throws ReflectiveOperationException {
         StringWriter err = new StringWriter();
         Path dir = tmp.resolve("cli");
-        assertEquals(Main.OK, generate(err, "--companies", "25", "--seed", "3", "--years", "2", dir.toString()), err.toString());
+        assertEquals(0, generate(err, "--companies", "25", "--seed", "3", "--years", "2", dir.toString()), err.toString());
         assertTrue(err.toString().contains("25 companies"), err.toString());
         assertTrue(Files.isRegularFile(dir.resolve(Planted.FILE)));
         assertTrue(Files.isRegularFile(dir.resolve("links/contracts.csv")));
         // a folder that is not empty is refused, as are sizes below one company per scenario
-        assertEquals(Main.USAGE, generate(err, "--companies", "25", dir.toString()));
-        assertEquals(Main.USAGE, generate(err, "--companies", "5", tmp.resolve("small").toString()));
+        assertEquals(2, generate(err, "--companies", "25", dir.toString()));
+        assertEquals(2, generate(err, "--companies", "5", tmp.resolve("small").toString()));
         assertFalse(Files.exists(tmp.resolve("small")));
     }
 
     /** Runs the generate command as picocli runs it under {@code offbook} (it is package-private in cli). */
     private static int generate(StringWriter err, String... args) throws ReflectiveOperationException {
-        var ctor = Class.forName("org.offbook.cli.GenerateCommand").getDeclaredConstructor();
+        var ctor = Class.forName("org.offbook.bench.GenerateCommand").getDeclaredConstructor();
         ctor.setAccessible(true);
         CommandLine cli = new CommandLine(ctor.newInstance());
         cli.setOut(new PrintWriter(new StringWriter()));
@@ -147,7 +146,7 @@ class MarketGeneratorTest {
 
     @Test
     void baselineFindsNothingWithoutThresholds() {
-        assertEquals(List.of(), Baseline.run(loaded.facts(), List.of()));
+        assertEquals(List.of(), JavaBaseline.run(loaded.facts(), List.of()));
     }
 
     @Test

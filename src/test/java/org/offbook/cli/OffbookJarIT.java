@@ -133,7 +133,7 @@ class OffbookJarIT {
     @Test
     void longRunsShowProgressOnATerminalAndStaySilentOtherwise() throws Exception {
         Path market = tmp.resolve("market");
-        assertEquals(0, offbook("generate", "--companies", "1000", "--seed", "3", market.toString()).code());
+        generate(market);
         Path quiet = tmp.resolve("quiet.json");
         Path shown = tmp.resolve("shown.json");
         // a pipe or file on stderr: nothing but the summary line
@@ -155,7 +155,7 @@ class OffbookJarIT {
     @Test
     void theLauncherTurnsProgressOnOnlyForATerminal() throws Exception {
         Path market = tmp.resolve("market");
-        assertEquals(0, offbook("generate", "--companies", "1000", "--seed", "3", market.toString()).code());
+        generate(market);
         String run = "./offbook check " + market + " --format json --output " + tmp.resolve("r.json") + " --fail-on never";
         // script(1) gives the launcher a terminal; its transcript is what the user would have seen
         Result onTerminal = run(List.of("script", "-qec", run, "/dev/null"));
@@ -174,7 +174,7 @@ class OffbookJarIT {
     @Test
     void runningOutOfMemorySaysHowToGiveMoreWithoutAStackTrace() throws Exception {
         Path market = tmp.resolve("market");
-        assertEquals(0, offbook("generate", "--companies", "1000", "--seed", "3", market.toString()).code());
+        generate(market);
         Result r = offbook(Map.of(), List.of("-Xmx48m"), "check", market.toString(), "--format", "json",
                 "--output", tmp.resolve("r.json").toString());
         assertEquals(1, r.code(), r.err());
@@ -196,5 +196,11 @@ class OffbookJarIT {
         Files.delete(out);
         Files.delete(err);
         return r;
+    }
+
+    /** A market of 1,000 companies (the benchmark harness's generator, outside the product jar). */
+    private static void generate(Path market) throws java.io.IOException {
+        org.offbook.bench.MarketGenerator.generate(new org.offbook.bench.MarketGenerator.Spec(1000, 3, 10,
+                org.offbook.bench.MarketGenerator.Layout.TABLES), market);
     }
 }

@@ -32,9 +32,11 @@ import org.offbook.model.LoadError;
  * Which XBRL concepts feed which {@link Statement} field, in order of precedence: the table
  * {@code sec-concepts.csv} (columns {@code field, precedence, concept, note}). Found, first match
  * wins: the file named by the system property {@code offbook.sec.concepts} or the environment
- * variable {@code OFFBOOK_SEC_CONCEPTS}; {@code rules/sec-concepts.csv} in the working folder;
- * {@code $OFFBOOK_HOME/rules/sec-concepts.csv}; the copy built into offbook. It is read at run
- * time, so editing it needs no rebuild. See {@code docs/sec-data.md}.
+ * variable {@code OFFBOOK_SEC_CONCEPTS}; the table in the run's rule folders ({@code --rules});
+ * the copy built into offbook. Callers that give no rule folders get the old search:
+ * {@code rules/sec-concepts.csv} in the working folder, {@code $OFFBOOK_HOME/rules/sec-concepts.csv},
+ * the built-in copy. It is read at run time, so editing it needs no rebuild. See
+ * {@code docs/sec-data.md}.
  */
 public final class ConceptMap {
 
@@ -135,6 +137,16 @@ public final class ConceptMap {
 
     /** Finds and reads the table (see the class comment); problems go to {@code errors}, the valid rows are used. */
     public static ConceptMap load(List<LoadError> errors) {
+        return load(null, errors);
+    }
+
+    /**
+     * As {@link #load(List)}, for a run on the rule folders {@code ruleDirs} (null when none were
+     * given): after an explicit table, the table of the first of those folders that has one, else
+     * the built-in table; without rule folders, {@code rules/} in the working folder, then
+     * {@code $OFFBOOK_HOME/rules}, then the built-in table.
+     */
+    public static ConceptMap load(List<Path> ruleDirs, List<LoadError> errors) {
         String explicit = System.getProperty(PROPERTY);
         if (explicit == null || explicit.isBlank()) {
             explicit = System.getenv(ENV);
@@ -147,6 +159,14 @@ public final class ConceptMap {
                 return builtIn(errors);
             }
             return read(p, errors);
+        }
+        if (ruleDirs != null) {
+            for (Path dir : ruleDirs) {
+                if (Files.isRegularFile(dir.resolve(FILE))) {
+                    return read(dir.resolve(FILE), errors);
+                }
+            }
+            return builtIn(errors);
         }
         Path local = Path.of("rules", FILE);
         if (Files.isRegularFile(local)) {

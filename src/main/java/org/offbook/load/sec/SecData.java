@@ -39,9 +39,21 @@ public final class SecData {
         return DataSets.isDataSetMember(file);
     }
 
+    /** The rule folders of the run, where the concept table is looked for (null: none given). */
+    private final List<Path> ruleDirs;
+
+    public SecData() {
+        this(null);
+    }
+
+    /** SEC data of a run on {@code ruleDirs} (null when no rule folders were given). */
+    public SecData(List<Path> ruleDirs) {
+        this.ruleDirs = ruleDirs == null ? null : List.copyOf(ruleDirs);
+    }
+
     private ConceptMap concepts() {
         if (concepts == null) {
-            concepts = ConceptMap.load(tableErrors);
+            concepts = ConceptMap.load(ruleDirs, tableErrors);
         }
         return concepts;
     }

@@ -78,6 +78,25 @@ class ConceptMapTest {
     }
 
     @Test
+    void theTableOfTheRuleFoldersGivenIsReadNotTheOneInTheWorkingFolder() {
+        // a run with --rules DIR reads DIR/sec-concepts.csv (the working folder's rules/ has the shipped one)
+        Path rules = dir.resolve("my-rules");
+        TestFiles.write(rules, ConceptMap.FILE, """
+                field,precedence,concept,note
+                revenue,1,us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax,606 first
+                revenue,2,us-gaap:Revenues,
+                """);
+        LoadResult r = FolderLoader.load(List.of(Sec.sample("companyfacts/alphabet_two_revenue_tags_companyfacts.json")), false, List.of(rules),
+                org.offbook.model.ProgressListener.NONE);
+        Sec.noErrors(r);
+        Statement q1 = Sec.statement(r, "cik-1652044", "2019-01-01", "2019-03-31");
+        assertTrue(q1.source().contains("revenue us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax USD 36339000000"), q1.source());
+        assertEquals(rules.resolve(ConceptMap.FILE).toString(), ConceptMap.load(List.of(rules), new ArrayList<>()).file());
+        // rule folders without a table: the built-in one, never the working folder's
+        assertEquals("built-in " + ConceptMap.FILE, ConceptMap.load(List.of(dir.resolve("empty")), new ArrayList<>()).file());
+    }
+
+    @Test
     void mistakesInTheTableAreReportedWithTheirLine() {
         Path table = TestFiles.write(dir, "bad.csv", """
                 field,precedence,concept,note

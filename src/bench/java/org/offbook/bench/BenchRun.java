@@ -179,7 +179,7 @@ public final class BenchRun {
         all = null;
 
         // the baseline's rules in offbook and in plain Java, on the same facts
-        Path subsetDir = subsetRules(rules, work, Baseline.RULES);
+        Path subsetDir = subsetRules(rules, work, JavaBaseline.RULES);
         CompiledRules subset = RuleCompiler.compile(List.of(subsetDir), null);
         out.put("subsetRules", subset.rules().stream().map(r -> r.id()).toList());
         List<Long> offbookMs = new ArrayList<>();
@@ -200,7 +200,7 @@ public final class BenchRun {
             r = null;
             System.gc();
             t0 = System.nanoTime();
-            List<FindingKey> b = Baseline.run(facts, subset.thresholds());
+            List<FindingKey> b = JavaBaseline.run(facts, subset.thresholds());
             long bl = System.nanoTime() - t0;
             baselineKeys = b.stream().sorted().toList();
             if (i >= warmup) {
@@ -224,7 +224,7 @@ public final class BenchRun {
         out.put("same", offbookKeys.equals(baselineKeys));
         out.put("differences", differences(offbookKeys, baselineKeys));
         // the full rule set agrees with the baseline on the baseline's rules too
-        List<FindingKey> fullOnSubset = allKeys.stream().filter(k -> Baseline.RULES.contains(k.rule())).sorted().toList();
+        List<FindingKey> fullOnSubset = allKeys.stream().filter(k -> JavaBaseline.RULES.contains(k.rule())).sorted().toList();
         out.put("sameAsFullRun", fullOnSubset.equals(baselineKeys));
         memory(out);
         if (perRule) {

@@ -1,4 +1,4 @@
-package org.offbook.cli;
+package org.offbook.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,8 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.offbook.bench.Bench;
-import org.offbook.bench.MarketGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -92,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         if (only != null && !only.equals("e2e") && !only.equals("detail")) {
             throw usage("--only: expected e2e or detail, found '" + only + "'");
         }
-        Path ruleDir = rules != null ? rules : CheckCommand.defaultRules();
+        Path ruleDir = rules != null ? rules : defaultRules();
         if (!Files.isDirectory(ruleDir)) {
             throw usage("--rules: no such folder: " + ruleDir);
         }
@@ -119,10 +117,20 @@ final class BenchCommand implements Callable<Integer> {
         err.println(ok ? "bench: every planted finding reported; offbook and the baseline agree"
                 : "bench: CHECK FAILED: a planted finding is missing or offbook and the baseline disagree (see the tables)");
         err.flush();
-        return ok ? Main.OK : Main.FINDINGS;
+        return ok ? BenchMain.OK : BenchMain.FAILED;
     }
 
     private CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /** {@code rules} in the working folder; else the rules beside the launcher ({@code OFFBOOK_HOME}), as 'offbook check'. */
+    private static Path defaultRules() {
+        Path local = Path.of("rules");
+        String home = System.getenv("OFFBOOK_HOME");
+        if (!Files.isDirectory(local) && home != null && Files.isDirectory(Path.of(home, "rules"))) {
+            return Path.of(home, "rules");
+        }
+        return local;
     }
 }

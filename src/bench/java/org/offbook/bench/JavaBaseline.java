@@ -36,12 +36,12 @@ import org.offbook.model.Threshold;
  *   <li>COVER-001: interest expense above operating income in the latest period</li>
  * </ul>
  */
-public final class Baseline {
+public final class JavaBaseline {
 
     /** The rules the baseline implements. */
     public static final List<String> RULES = List.of("SPV-001", "LEASE-003", "VENDOR-001", "CONC-001", "COVER-001");
 
-    private Baseline() {
+    private JavaBaseline() {
     }
 
     /** Runs the five rules; one key per match (a multiset: the same key twice means two matches). */

@@ -1,11 +1,10 @@
-package org.offbook.cli;
+package org.offbook.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.offbook.bench.MarketGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,6 +66,6 @@ final class GenerateCommand implements Callable<Integer> {
                 out, companies, sum.entities(), sum.facts(), sum.files(), sum.bytes() / 1e6, sum.planted().size(),
                 (System.nanoTime() - t0) / 1e9);
         err.flush();
-        return Main.OK;
+        return BenchMain.OK;
     }
 }
