@@ -83,8 +83,8 @@ class NothingLostTest {
         Hostile.Run r = Hostile.check(root);
         assertEquals(Main.LOAD_ERRORS, r.code(), r.err());
         JsonNode rules = r.json().path("inputs").path("rules");
-        assertEquals(5, rules.path("files").asInt(), "four SPV rule files and the broken one");
-        assertEquals(4, rules.path("ids").size(), "the four SPV rules still ran");
+        assertEquals(6, rules.path("files").asInt(), "five SPV rule files and the broken one");
+        assertEquals(5, rules.path("ids").size(), "the five SPV rules still ran");
         Hostile.assertNamedEverywhere(r, "rules/zz/broken.drl");
         Hostile.assertErrorsInEveryFormat(r);
         Hostile.assertGoodFindingReported(r);
