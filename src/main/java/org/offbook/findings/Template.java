@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.offbook.facts.Money;
+import org.offbook.rules.Placeholders;
 
 /**
  * Fills a rule's message template with figures: {@code {name}}, {@code {name.property}} and
@@ -102,7 +103,7 @@ public final class Template {
         if (target instanceof Map<?, ?> m) {
             return m.containsKey(name) ? m.get(name) : MISSING;
         }
-        Method m = ACCESSORS.computeIfAbsent(target.getClass().getName() + "#" + name, k -> find(target.getClass(), name));
+        Method m = ACCESSORS.computeIfAbsent(target.getClass().getName() + "#" + name, k -> Placeholders.accessor(target.getClass(), name));
         if (m == null) {
             return MISSING;
         }
@@ -111,21 +112,6 @@ public final class Template {
         } catch (ReflectiveOperationException e) {
             return MISSING;
         }
-    }
-
-    private static Method find(Class<?> type, String name) {
-        String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        for (String candidate : new String[] {name, "get" + cap, "is" + cap}) {
-            try {
-                Method m = type.getMethod(candidate);
-                if (m.getParameterCount() == 0 && m.getReturnType() != void.class) {
-                    return m;
-                }
-            } catch (NoSuchMethodException e) {
-                // try the next form
-            }
-        }
-        return null;
     }
 
     static String format(Object v, String format, Function<String, String> names) {

@@ -62,20 +62,26 @@ public final class RuleRunner {
                 entities.put(e.id(), e);
             }
         }
-        Findings findings = new Findings(entities, rules.ruleFiles(), rules.ruleLines());
+        Map<String, RuleInfo> byKey = new HashMap<>();
+        rules.rules().forEach(r -> byKey.put(r.key(), r));
+        Reporter reporter = new Reporter(byKey, id -> {
+            Entity e = entities.get(id);
+            return e == null ? id : e.name();
+        });
         List<RuleProblem> problems = new ArrayList<>();
         Progress progress = Progress.current();
         // the session (gigabytes on a market of thousands of companies) is gone before the findings
         // are built: they keep only the facts each rule matched, so its memory can be reclaimed
-        long fired = fire(rules, facts, limits, findings, problems, progress);
+        long fired = fire(rules, facts, limits, reporter, problems, progress);
         progress.stage("findings");
-        List<Finding> results = findings.results(); // builds the findings, which may record template problems
+        Findings findings = new Findings(entities);
+        List<Finding> results = findings.results(reporter.hits()); // builds the findings, which may record template problems
         problems.addAll(findings.problems());
         return new Result(results, List.copyOf(problems), fired);
     }
 
     /** Inserts the facts into a new session, fires the rules within the limits and disposes of the session. */
-    private static long fire(CompiledRules rules, List<Fact> facts, Limits limits, Findings findings, List<RuleProblem> problems,
+    private static long fire(CompiledRules rules, List<Fact> facts, Limits limits, Reporter findings, List<RuleProblem> problems,
                              Progress progress) {
         KieSession session = rules.kieBase().newKieSession();
         // written by the rules thread, read here after a timeout: concurrent
@@ -90,7 +96,7 @@ public final class RuleRunner {
             if (hasGlobal) {
                 session.setGlobal("findings", findings);
             } else {
-                problems.add(new RuleProblem(null, "rules", 0, "no rule file declares 'global org.offbook.findings.Findings findings;'"));
+                problems.add(new RuleProblem(null, "rules", 0, "no rule file declares 'global org.offbook.rules.Reporter findings;'"));
             }
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override

@@ -27,7 +27,7 @@ class RuleCompilerTest {
             package test.rules;
             import org.offbook.facts.Entity;
             import org.offbook.facts.Threshold;
-            global org.offbook.findings.Findings findings;
+            global org.offbook.rules.Reporter findings;
             """;
 
     static String rule(String id, String constraint) {
