@@ -49,11 +49,30 @@ final class MessageCheck {
             if (template == null) {
                 continue;
             }
+            java.util.Deque<Placeholders.Ref> open = new java.util.ArrayDeque<>();
             for (Placeholders.Ref ref : Placeholders.references(template)) {
-                String problem = problem(ref, bindings, supplied);
+                String problem;
+                String path = ref.text().substring(ref.kind() == ' ' ? 0 : 1).strip();
+                if (ref.kind() == '/') {
+                    Placeholders.Ref top = open.poll();
+                    problem = top != null && top.text().substring(1).strip().equals(path) ? null
+                            : "closes " + (top == null ? "no open section" : "section {" + top.text() + "}; close that first");
+                } else {
+                    if (ref.kind() != ' ') {
+                        open.push(ref);
+                    }
+                    boolean item = open.stream().anyMatch(o -> o.kind() == '#' && o != ref && o.name().equals(ref.name()));
+                    problem = ref.kind() == '#' && !ref.path().isEmpty() ? "a {#...} section takes a plain name"
+                            : item ? null // an item of a list: its type is not known here
+                            : problem(ref, bindings, supplied);
+                }
                 if (problem != null) {
                     out.add(error(file, firstLine, ruleText, "{" + ref.text(), ruleName, "@" + key + " placeholder {" + ref.text() + "}: " + problem));
                 }
+            }
+            for (Placeholders.Ref o : open) {
+                out.add(error(file, firstLine, ruleText, "{" + o.text(), ruleName, "@" + key + " section {" + o.text() + "} is not closed with {/"
+                        + o.text().substring(1).strip() + "}"));
             }
         }
         if (messages != RuleMessages.NONE) {

@@ -16,6 +16,12 @@ public final class Placeholders {
 
     /** One placeholder of a template: {@code {name.path|format}} at {@code offset} in the template text. */
     public record Ref(String name, List<String> path, String format, int offset, String text) {
+
+        /** ' ' for a value, '?' '!' '#' for a section's opening tag, '/' for its closing tag. */
+        public char kind() {
+            char c = text.isEmpty() ? ' ' : text.charAt(0);
+            return c == '?' || c == '!' || c == '#' || c == '/' ? c : ' ';
+        }
     }
 
     /** The formats a placeholder may name after its bar. */
@@ -46,7 +52,7 @@ public final class Placeholders {
             String ref = template.substring(i + 1, end).strip();
             String format = null;
             int bar = ref.indexOf('|');
-            String path = ref;
+            String path = ref.isEmpty() || "?!#/".indexOf(ref.charAt(0)) < 0 ? ref : ref.substring(1).strip();
             if (bar >= 0) {
                 format = ref.substring(bar + 1).strip();
                 path = ref.substring(0, bar).strip();

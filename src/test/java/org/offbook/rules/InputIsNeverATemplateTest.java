@@ -31,7 +31,9 @@ class InputIsNeverATemplateTest {
         Path input = TestFiles.write(dir, "facts.json", facts);
         LoadResult loaded = FolderLoader.load(List.of(input));
         assertEquals(List.of(), loaded.errors());
-        RuleRunner.Result result = RuleRunner.run(RuleCompiler.compile(List.of(Path.of("rules")), null), loaded.facts(),
+        CompiledRules rules = RuleCompiler.compile(List.of(Path.of("rules")), null);
+        assertEquals(List.of(), rules.errors());
+        RuleRunner.Result result = RuleRunner.run(rules, loaded.facts(),
                 RuleRunner.Limits.DEFAULT);
         assertEquals(List.of(), result.problems());
         Finding loi = result.findings().stream().filter(f -> f.ruleId().equals("LOI-001")).findFirst().orElseThrow();
