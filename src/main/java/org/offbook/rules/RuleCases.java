@@ -107,9 +107,9 @@ public final class RuleCases {
             Finding claimed = candidates.stream().filter(f -> unclaimed.contains(f) && describes(want, f)).findFirst()
                     .orElse(candidates.stream().filter(unclaimed::contains).findFirst().orElse(null));
             unclaimed.remove(claimed);
-            String text = want.path("text").asText(null);
-            if (text != null && candidates.stream().noneMatch(f -> text.equals(f.explanation()))) {
-                failures.add("expected the explanation of " + rule + " on " + subject + " to be exactly:\n    " + text + "\n  it was:\n    "
+            String exact = want.path("text").asText(null);
+            if (exact != null && candidates.stream().noneMatch(f -> exact.equals(f.explanation()))) {
+                failures.add("expected the explanation of " + rule + " on " + subject + " to be exactly:\n    " + exact + "\n  it was:\n    "
                         + (claimed != null ? claimed : candidates.get(0)).explanation());
             }
             String severity = want.path("severity").asText(null);
