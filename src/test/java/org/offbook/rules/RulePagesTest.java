@@ -75,6 +75,53 @@ class RulePagesTest {
         assertEquals(List.of(), drift, String.join("\n", drift));
     }
 
+    private static final Pattern EXAMPLE_SOURCE = Pattern.compile("`offbook check ([^`]+)`");
+    private static final Pattern TEXT_BLOCK = Pattern.compile("```text\n(.*?)```", Pattern.DOTALL);
+
+    /**
+     * A page's example finding is the program's output: its "Example finding" section names the
+     * folder each text block comes from ({@code `offbook check <folder>`} before the block) and
+     * every line of the block (but lines of "...") is in the text report of that folder.
+     */
+    @Test
+    void everyPageExampleIsTheProgramsOutput() throws Exception {
+        CompiledRules compiled = RuleCompiler.compile(List.of(ShippedRuleCasesTest.RULES));
+        Map<String, String> outputs = new java.util.HashMap<>();
+        List<String> drift = new ArrayList<>();
+        for (RuleInfo r : compiled.rules()) {
+            String example = section(r.doc(), "## Example finding") + section(r.doc(), "## Example findings");
+            Matcher block = TEXT_BLOCK.matcher(example);
+            boolean any = false;
+            while (block.find()) {
+                // each block comes from the folder named last before it
+                Matcher source = EXAMPLE_SOURCE.matcher(example.substring(0, block.start()));
+                String folder = null;
+                while (source.find()) {
+                    folder = source.group(1).strip();
+                }
+                if (folder == null) {
+                    continue;
+                }
+                any = true;
+                String output = outputs.computeIfAbsent(folder, f -> {
+                    java.io.StringWriter out = new java.io.StringWriter();
+                    org.offbook.cli.Main.execute(new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()),
+                            "check", f, "--fail-on", "never");
+                    return out.toString();
+                });
+                for (String line : block.group(1).lines().toList()) {
+                    if (!line.strip().equals("...") && !line.endsWith("...") && !output.contains(line)) {
+                        drift.add(r.id() + ".md: example line not in the output of 'offbook check " + folder + "': " + line);
+                    }
+                }
+            }
+            if (!any) {
+                drift.add(r.id() + ".md: the Example finding section needs `offbook check <folder>` before a text block");
+            }
+        }
+        assertEquals(List.of(), drift, String.join("\n", drift));
+    }
+
     private static void check(List<String> drift, String where, String row, String page, String rule, boolean prefix) {
         boolean ok = page != null && (prefix ? page.equals(rule) || page.matches(java.util.regex.Pattern.quote(rule) + "[ ,;].*") : page.equals(rule));
         if (!ok) {
