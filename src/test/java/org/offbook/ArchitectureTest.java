@@ -59,10 +59,6 @@ class ArchitectureTest {
     @Test
     void onlyTheEngineUsesDrools() {
         noClasses().that().resideOutsideOfPackage("org.offbook.engine..")
-                // FROZEN EXCEPTION, the only one: the DRL global findings.Findings takes Drools'
-                // RuleContext (kcontext) until the rule message API is rewritten (issue 15, rule API
-                // part); that change removes this line. Nothing else may be added here.
-                .and().haveNameNotMatching("org\\.offbook\\.findings\\.Findings(\\$.*)?")
                 .should().dependOnClassesThat().resideInAnyPackage("org.drools..", "org.kie..")
                 .check(PRODUCT);
     }

@@ -34,6 +34,7 @@ import org.offbook.model.RuleInfo;
 import org.offbook.model.Threshold;
 import org.offbook.model.Severity;
 import org.offbook.model.LoadError;
+import org.offbook.model.RuleMessages;
 
 /**
  * Compiles the DRL files of the rule folders at run time, the plain Drools way: a
@@ -376,6 +377,18 @@ public final class RuleCompiler {
                 invalid.add(r);
                 continue;
             }
+            RuleMessages messages = RuleMessages.of(meta);
+            Map<String, Class<?>> bindings = new TreeMap<>();
+            if (r instanceof RuleImpl impl) {
+                impl.getDeclarations().forEach((k, d) -> bindings.put(k.startsWith("$") ? k.substring(1) : k, d.getDeclarationClass()));
+            }
+            List<LoadError> messageErrors = MessageCheck.check(r.getName(), messages, bindings, file,
+                    ruleText(texts.get(kiePath(r)), line), line);
+            if (!messageErrors.isEmpty()) {
+                errors.addAll(messageErrors);
+                invalid.add(r);
+                continue;
+            }
             List<String> standards = new ArrayList<>();
             for (String s : meta.get("standards").toString().split(";")) {
                 if (!s.isBlank()) {
@@ -383,7 +396,8 @@ public final class RuleCompiler {
                 }
             }
             RuleInfo info = new RuleInfo(id, str(meta.get("family")), Severity.parse(meta.get("severity").toString()).label(),
-                    str(meta.get("title")), List.copyOf(standards), r.getName(), file, line, docOf(file, id));
+                    str(meta.get("title")), List.copyOf(standards), r.getName(), file, line, docOf(file, id),
+                    r.getPackageName() + "." + r.getName(), messages);
             byId.put(id, info);
             rules.add(info);
         }
@@ -443,6 +457,22 @@ public final class RuleCompiler {
             }
         }
         return line;
+    }
+
+    /** A rule's text, from its {@code rule} line (1-based) to its {@code end} line; empty when unknown. */
+    static String ruleText(String text, int line) {
+        if (text == null || line <= 0) {
+            return "";
+        }
+        String[] lines = text.split("\n", -1);
+        StringBuilder out = new StringBuilder();
+        for (int i = line - 1; i < lines.length; i++) {
+            out.append(lines[i]).append('\n');
+            if (i > line - 1 && lines[i].strip().equals("end")) {
+                break;
+            }
+        }
+        return out.toString();
     }
 
     private static String str(Object o) {

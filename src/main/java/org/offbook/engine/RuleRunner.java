@@ -115,7 +115,7 @@ public final class RuleRunner {
             if (hasGlobal) {
                 session.setGlobal("findings", findings);
             } else {
-                problems.add(new RuleProblem(null, "rules", 0, "no rule file declares 'global org.offbook.findings.Findings findings;'"));
+                problems.add(new RuleProblem(null, "rules", 0, "no rule file declares 'global org.offbook.engine.Reporter findings;'"));
             }
             session.addEventListener(new DefaultAgendaEventListener() {
                 @Override

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -13,67 +12,43 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.rule.Match;
-import org.kie.api.runtime.rule.RuleContext;
 import org.offbook.model.Derived;
 import org.offbook.model.Entity;
-import org.offbook.model.Evidence;
 import org.offbook.model.Fact;
 import org.offbook.model.FactTypes;
-import org.offbook.model.Finding;
 import org.offbook.model.Money;
+import org.offbook.model.Threshold;
+import org.offbook.engine.RuleHit;
+import org.offbook.model.RuleInfo;
+import org.offbook.model.Evidence;
+import org.offbook.model.Finding;
 import org.offbook.model.RuleProblem;
 import org.offbook.model.Severity;
-import org.offbook.model.Threshold;
 
 /**
- * The API rules use to report: the DRL global {@code findings}. In a rule's consequence:
- * <pre>
- * findings.report(kcontext)
- *     .subject($holder)                 // entity id the finding is about (required)
- *     .related($vehicle.id())           // other entities involved
- *     .amount($debt.amount())           // money at stake, if any
- *     .with("equityShare", $ratio)      // extra named values for the templates
- *     .explain("{holder|name} holds {stake.share|pct} of ...")
- *     .why("...")                       // why it matters
- *     .procedure("...");                // suggested audit procedure
- * </pre>
- * Rule metadata ({@code @id @family @severity @title @standards}) fills the rest. Evidence is
- * every fact the rule matched (and the facts behind derived ones), plus thresholds used.
+ * Turns rule hits ({@link RuleHit}: what a rule matched and supplied, captured by the engine's
+ * reporter) into findings: the rule's declared messages filled with the hit's values, its metadata,
+ * the evidence (every fact the rule matched, the facts behind derived ones, and the thresholds
+ * used) and a stable fingerprint.
  */
 public final class Findings {
 
     private final Map<String, Entity> entities;
-    private final Map<String, String> ruleFiles;
-    private final Map<String, Integer> ruleLines;
-    private final List<Builder> pending = new ArrayList<>();
     private final Set<RuleProblem> problems = new LinkedHashSet<>();
 
-    /**
-     * @param entities  the entities by id, to name them in explanations
-     * @param ruleFiles rule name (package.name) to the DRL file it came from
-     */
-    public Findings(Map<String, Entity> entities, Map<String, String> ruleFiles, Map<String, Integer> ruleLines) {
+    /** @param entities the entities by id, to name them in explanations */
+    public Findings(Map<String, Entity> entities) {
         this.entities = entities;
-        this.ruleFiles = ruleFiles;
-        this.ruleLines = ruleLines;
-    }
-
-    public Builder report(RuleContext kcontext) {
-        Builder b = new Builder(kcontext.getRule(), kcontext.getMatch());
-        pending.add(b);
-        return b;
     }
 
     /** The findings, built and de-duplicated, in report order: subject, severity (most severe first), rule, fingerprint. */
-    public List<Finding> results() {
+    public List<Finding> results(List<RuleHit> hits) {
         // the same rule firing twice on the same facts is one finding; two different findings whose
         // facts cannot be told apart by their keys keep both, the second fingerprint salted by its text
         Map<String, Finding> byPrint = new LinkedHashMap<>();
         List<Finding> built = new ArrayList<>();
-        for (Builder b : pending) {
-            Finding f = b.build();
+        for (RuleHit h : hits) {
+            Finding f = build(h);
             if (f != null) {
                 built.add(f);
             }
@@ -107,151 +82,74 @@ public final class Findings {
             .thenComparing(Finding::ruleId)
             .thenComparing(Finding::fingerprint);
 
-    /** An entity's name for its id (the id itself when unknown): {@code findings.name($lessee)} in a consequence. */
-    public String name(String id) {
-        return nameOf(id);
-    }
-
     String nameOf(String id) {
         Entity e = entities.get(id);
         return e == null ? id : e.name();
     }
 
-    /** Builds one finding; captured when the rule fires, completed when the run ends. */
-    public final class Builder {
-        private final Rule rule;
-        private final Map<String, Object> values = new LinkedHashMap<>();
-        private final List<Object> matched = new ArrayList<>();
-        private final List<Object> extraEvidence = new ArrayList<>();
-        private final List<String> related = new ArrayList<>();
-        private String subject;
-        private Money amount;
-        private String severity;
-        private String explain;
-        private String why;
-        private String procedure;
-
-        Builder(Rule rule, Match match) {
-            this.rule = rule;
-            for (String id : match.getDeclarationIds()) {
-                Object v = match.getDeclarationValue(id);
-                values.put(id.startsWith("$") ? id.substring(1) : id, v);
+    private Finding build(RuleHit hit) {
+        RuleInfo rule = hit.rule();
+        String file = rule.file();
+        int line = rule.line();
+        String id = rule.id();
+        if (hit.subject() == null) {
+            problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "' reported a finding without .subject(...)"));
+            return null;
+        }
+        Severity level;
+        try {
+            level = Severity.parse(hit.severity() != null ? hit.severity() : rule.severity());
+        } catch (IllegalArgumentException e) {
+            problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "': " + e.getMessage()));
+            return null;
+        }
+        for (String key : hit.templates().keySet()) {
+            if (rule.messages().get(key) != null) {
+                problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "' declares @" + key + "; its consequence must "
+                        + "supply values only, not ." + key + "(...)"));
             }
-            matched.addAll(match.getObjects());
+        }
+        List<String> unknown = new ArrayList<>();
+        String explanation = render(hit, "explain", unknown);
+        String whyText = render(hit, "why", unknown);
+        String procedureText = render(hit, "procedure", unknown);
+        for (String u : unknown) {
+            problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "': template refers to unknown value {" + u + "}"));
+        }
+        if (explanation == null) {
+            problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "' reported a finding without an explanation "
+                    + "(declare @explain(\"...\"))"));
         }
 
-        public Builder subject(String entityId) {
-            this.subject = entityId;
-            return this;
+        Set<Evidence> evidence = new TreeSet<>();
+        Set<String> factKeys = new TreeSet<>();
+        for (Object o : hit.matched()) {
+            collect(o, evidence, factKeys);
         }
-
-        public Builder related(String... entityIds) {
-            related.addAll(Arrays.asList(entityIds));
-            return this;
+        for (Object o : hit.evidence()) {
+            collect(o, evidence, factKeys);
         }
+        String subject = hit.subject();
+        LinkedHashSet<String> involved = new LinkedHashSet<>();
+        involved.add(subject);
+        involved.addAll(hit.related());
+        List<String> sortedRelated = new ArrayList<>(new TreeSet<>(hit.related()));
+        sortedRelated.remove(subject);
+        String print = fingerprint(id + "\n" + subject + "\n" + String.join(",", sortedRelated) + "\n" + String.join("\n", factKeys));
+        return new Finding(print, id, rule.family(), level, rule.title(), subject, nameOf(subject),
+                List.copyOf(involved), hit.amount(), explanation, whyText, procedureText, rule.standards(),
+                List.copyOf(evidence), rule.name(), file, Finding.Triage.NEW);
+    }
 
-        public Builder amount(Money money) {
-            this.amount = money;
-            return this;
+    /** The declared template, or in the old form the one passed at run time, filled with the hit's values. */
+    private String render(RuleHit hit, String key, List<String> unknown) {
+        String declared = hit.rule().messages().get(key);
+        String template = declared != null ? declared : hit.templates().get(key);
+        if (template == null) {
+            return null;
         }
-
-        public Builder severity(String level) {
-            this.severity = level;
-            return this;
-        }
-
-        public Builder with(String name, Object value) {
-            values.put(name, value);
-            return this;
-        }
-
-        public Builder evidence(Object... facts) {
-            extraEvidence.addAll(Arrays.asList(facts));
-            return this;
-        }
-
-        public Builder explain(String template) {
-            this.explain = template;
-            return this;
-        }
-
-        public Builder why(String template) {
-            this.why = template;
-            return this;
-        }
-
-        public Builder procedure(String template) {
-            this.procedure = template;
-            return this;
-        }
-
-        private String meta(String key) {
-            Object v = rule.getMetaData().get(key);
-            return v == null ? null : v.toString().strip();
-        }
-
-        Finding build() {
-            String ruleName = rule.getPackageName() + "." + rule.getName();
-            String file = ruleFiles.getOrDefault(ruleName, "");
-            int line = ruleLines.getOrDefault(ruleName, 0);
-            String id = meta("id");
-            if (subject == null) {
-                problems.add(new RuleProblem(id, file, line, "rule '" + rule.getName() + "' reported a finding without .subject(...)"));
-                return null;
-            }
-            Severity level;
-            try {
-                level = Severity.parse(severity != null ? severity : meta("severity"));
-            } catch (IllegalArgumentException e) {
-                problems.add(new RuleProblem(id, file, line, "rule '" + rule.getName() + "': " + e.getMessage()));
-                return null;
-            }
-            List<String> unknown = new ArrayList<>();
-            String explanation = render(explain, unknown);
-            String whyText = render(why, unknown);
-            String procedureText = render(procedure, unknown);
-            for (String u : unknown) {
-                problems.add(new RuleProblem(id, file, line, "rule '" + rule.getName() + "': template refers to unknown value {" + u + "}"));
-            }
-            if (explanation == null) {
-                problems.add(new RuleProblem(id, file, line, "rule '" + rule.getName() + "' reported a finding without .explain(...)"));
-            }
-
-            Set<Evidence> evidence = new TreeSet<>();
-            Set<String> factKeys = new TreeSet<>();
-            for (Object o : matched) {
-                collect(o, evidence, factKeys);
-            }
-            for (Object o : extraEvidence) {
-                collect(o, evidence, factKeys);
-            }
-            LinkedHashSet<String> involved = new LinkedHashSet<>();
-            involved.add(subject);
-            involved.addAll(related);
-            List<String> standards = new ArrayList<>();
-            String std = meta("standards");
-            if (std != null) {
-                for (String s : std.split(";")) {
-                    if (!s.isBlank()) {
-                        standards.add(s.strip());
-                    }
-                }
-            }
-            List<String> sortedRelated = new ArrayList<>(new TreeSet<>(related));
-            sortedRelated.remove(subject);
-            String print = fingerprint(id + "\n" + subject + "\n" + String.join(",", sortedRelated) + "\n" + String.join("\n", factKeys));
-            return new Finding(print, id, meta("family"), level, meta("title"), subject, nameOf(subject),
-                    List.copyOf(involved), amount, explanation, whyText, procedureText, List.copyOf(standards),
-                    List.copyOf(evidence), rule.getName(), file, Finding.Triage.NEW);
-        }
-
-        private String render(String template, List<String> unknown) {
-            if (template == null) {
-                return null;
-            }
-            return Template.render(template, name -> values.containsKey(name) ? values.get(name) : Template.MISSING,
-                    Findings.this::nameOf, unknown);
-        }
+        Map<String, Object> values = hit.values();
+        return Template.render(template, name -> values.containsKey(name) ? values.get(name) : Template.MISSING, this::nameOf, unknown);
     }
 
     private static void collect(Object o, Set<Evidence> evidence, Set<String> keys) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.offbook.model.Money;
 import org.offbook.model.Numbers;
+import org.offbook.engine.Placeholders;
 
 /**
  * Fills a rule's message template with figures: {@code {name}}, {@code {name.property}} and
@@ -27,6 +28,11 @@ import org.offbook.model.Numbers;
  *   <li>{@code list}: a list as "a, b and c"</li>
  * </ul>
  * Unformatted values print naturally (amounts scaled, lists joined). Two opening braces print one.
+ * Sections, for wording that depends on the facts: {@code {?name}...{/name}} prints its text when
+ * the value is present (not null, not false, not an empty text or list), {@code {!name}...{/name}}
+ * when it is not, and {@code {#name}...{/name}} once per item of a list, {@code {name}} inside
+ * standing for the item. A section's name may be a path ({@code {?g.beneficiary}}); {@code #} takes
+ * a plain name.
  * The template comes from the rule (trusted); values from input are inserted as plain text.
  */
 public final class Template {
@@ -43,7 +49,16 @@ public final class Template {
      */
     public static String render(String template, Function<String, Object> lookup, Function<String, String> names, List<String> unknown) {
         StringBuilder out = new StringBuilder();
-        int i = 0;
+        render(template, 0, null, lookup, names, unknown, out);
+        return out.toString();
+    }
+
+    /**
+     * Renders from {@code i} up to the closing tag of section {@code open} (or the end); returns the
+     * index just after that closing tag.
+     */
+    private static int render(String template, int i, String open, Function<String, Object> lookup, Function<String, String> names,
+                              List<String> unknown, StringBuilder out) {
         while (i < template.length()) {
             char c = template.charAt(i);
             if (c == '{' && i + 1 < template.length() && template.charAt(i + 1) == '{') {
@@ -59,13 +74,71 @@ public final class Template {
             int end = template.indexOf('}', i);
             if (end < 0) {
                 out.append(template, i, template.length());
-                break;
+                return template.length();
             }
             String ref = template.substring(i + 1, end).strip();
-            out.append(expand(ref, lookup, names, unknown));
             i = end + 1;
+            char kind = ref.isEmpty() ? ' ' : ref.charAt(0);
+            if (kind == '/') {
+                if (ref.substring(1).strip().equals(open)) {
+                    return i;
+                }
+                unknown.add(ref + " (closes no open section)");
+                continue;
+            }
+            if (kind == '?' || kind == '!' || kind == '#') {
+                String name = ref.substring(1).strip();
+                Object value = value(name, lookup);
+                if (value == MISSING) {
+                    unknown.add(name);
+                }
+                boolean present = present(value);
+                if (kind == '#' && present && value instanceof Collection<?> items) {
+                    int after = i;
+                    for (Object item : items) {
+                        Function<String, Object> inner = n -> n.equals(name) ? item : lookup.apply(n);
+                        after = render(template, i, name, inner, names, unknown, out);
+                    }
+                    i = after;
+                } else if (kind == '#' ? present : (kind == '?') == present) {
+                    i = render(template, i, name, lookup, names, unknown, out);
+                } else {
+                    i = render(template, i, name, lookup, names, new ArrayList<>(), new StringBuilder()); // skipped
+                }
+                continue;
+            }
+            out.append(expand(ref, lookup, names, unknown));
         }
-        return out.toString();
+        if (open != null) {
+            unknown.add("#" + open + " (section not closed with {/" + open + "})");
+        }
+        return i;
+    }
+
+    /** A section is shown when its value is present: not null, not false, not an empty text or list. */
+    private static boolean present(Object v) {
+        if (v == null || v == MISSING) {
+            return false;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof CharSequence cs) {
+            return cs.length() > 0;
+        }
+        if (v instanceof Collection<?> c) {
+            return !c.isEmpty();
+        }
+        return true;
+    }
+
+    private static Object value(String ref, Function<String, Object> lookup) {
+        String[] path = ref.split("\\.");
+        Object value = lookup.apply(path[0]);
+        for (int k = 1; k < path.length && value != null && value != MISSING; k++) {
+            value = property(value, path[k]);
+        }
+        return value;
     }
 
     /** Marker for "no such name". */
@@ -103,7 +176,7 @@ public final class Template {
         if (target instanceof Map<?, ?> m) {
             return m.containsKey(name) ? m.get(name) : MISSING;
         }
-        Method m = ACCESSORS.computeIfAbsent(target.getClass().getName() + "#" + name, k -> find(target.getClass(), name));
+        Method m = ACCESSORS.computeIfAbsent(target.getClass().getName() + "#" + name, k -> Placeholders.accessor(target.getClass(), name));
         if (m == null) {
             return MISSING;
         }
@@ -112,21 +185,6 @@ public final class Template {
         } catch (ReflectiveOperationException e) {
             return MISSING;
         }
-    }
-
-    private static Method find(Class<?> type, String name) {
-        String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        for (String candidate : new String[] {name, "get" + cap, "is" + cap}) {
-            try {
-                Method m = type.getMethod(candidate);
-                if (m.getParameterCount() == 0 && m.getReturnType() != void.class) {
-                    return m;
-                }
-            } catch (NoSuchMethodException e) {
-                // try the next form
-            }
-        }
-        return null;
     }
 
     static String format(Object v, String format, Function<String, String> names) {

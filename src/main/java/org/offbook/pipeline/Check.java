@@ -5,6 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.offbook.findings.Findings;
+import org.offbook.engine.Reporter;
+import org.offbook.model.Entity;
+import org.offbook.model.RuleInfo;
+import java.util.HashMap;
+import java.util.Map;
 import org.offbook.model.Entities;
 import org.offbook.model.Fact;
 import org.offbook.model.Finding;
@@ -116,11 +121,19 @@ public final class Check {
         Derivations.Prepared prepared = Derivations.derive(facts, rules.thresholds(), RuleRunner.matchedTypes(rules), deadline);
         List<RuleProblem> problems = new ArrayList<>();
         prepared.problems().forEach(p -> problems.add(new RuleProblem(null, "rules", 0, p)));
-        Findings findings = new Findings(Entities.byId(facts), rules.ruleFiles(), rules.ruleLines());
-        RuleRunner.Result run = RuleRunner.run(rules, facts, prepared.facts(), findings, limits.until(deadline), progress);
+        Map<String, Entity> entities = Entities.byId(facts);
+        Map<String, RuleInfo> byKey = new HashMap<>();
+        rules.rules().forEach(r -> byKey.put(r.key(), r));
+        // the DRL global: captures what each rule matched and supplied, with no Drools type outside the engine
+        Reporter reporter = new Reporter(byKey, id -> {
+            Entity e = entities.get(id);
+            return e == null ? id : e.name();
+        });
+        RuleRunner.Result run = RuleRunner.run(rules, facts, prepared.facts(), reporter, limits.until(deadline), progress);
         problems.addAll(run.problems());
         progress.stage("findings");
-        List<Finding> results = findings.results(); // builds the findings, which may record template problems
+        Findings findings = new Findings(entities);
+        List<Finding> results = findings.results(reporter.hits()); // builds the findings, which may record template problems
         problems.addAll(findings.problems());
         return new Evaluation(results, List.copyOf(problems), run.firings());
     }

@@ -28,10 +28,13 @@ import org.offbook.load.LoadResult;
  *   "absent": [ {"rule": "SPV-001", "subject": "meta"} ]
  * }
  * </pre>
- * Each {@code expect} entry must match a finding (rule and subject; severity and text fragments of
- * the explanation when given); each {@code absent} entry must match none (rule, and subject and
- * text fragments when given). The case's facts run
- * against all rules of the rule folders, with their thresholds.
+ * Each {@code expect} entry must match a finding (rule and subject; severity, text fragments of
+ * the explanation and, with {@code "text"}, the exact explanation, when given); each {@code absent}
+ * entry must match none (rule, and subject and text fragments when given). A case is closed-world
+ * for the rule under test (the {@code <ID>} of its {@code <ID>.tests} folder): it lists every
+ * finding of that rule, one {@code expect} entry each, and a finding of that rule no entry
+ * claims fails the case ("unexpected finding"). The case's facts run against all rules of the rule
+ * folders, with their thresholds; findings of the other rules are not part of the case.
  */
 public final class RuleCases {
 
@@ -92,6 +95,8 @@ public final class RuleCases {
         Check.Evaluation result = Check.evaluate(rules, loaded.facts(), RuleRunner.Limits.DEFAULT);
         result.problems().forEach(p -> failures.add("rule problem: " + p.message()));
         List<Finding> findings = result.findings();
+        String underTest = ruleUnderTest(caseDir);
+        List<Finding> unclaimed = new ArrayList<>(findings.stream().filter(f -> f.ruleId().equals(underTest)).toList());
         for (JsonNode want : expected.path("expect")) {
             String rule = want.path("rule").asText();
             String subject = want.path("subject").asText();
@@ -100,6 +105,15 @@ public final class RuleCases {
             if (candidates.isEmpty()) {
                 failures.add("expected " + rule + " on " + subject + ", but it did not fire; findings were: " + summary(findings));
                 continue;
+            }
+            // this entry claims the first finding it describes in full (or, failing that, on rule and subject)
+            Finding claimed = candidates.stream().filter(f -> unclaimed.contains(f) && describes(want, f)).findFirst()
+                    .orElse(candidates.stream().filter(unclaimed::contains).findFirst().orElse(null));
+            unclaimed.remove(claimed);
+            String exact = want.path("text").asText(null);
+            if (exact != null && candidates.stream().noneMatch(f -> exact.equals(f.explanation()))) {
+                failures.add("expected the explanation of " + rule + " on " + subject + " to be exactly:\n    " + exact + "\n  it was:\n    "
+                        + (claimed != null ? claimed : candidates.get(0)).explanation());
             }
             String severity = want.path("severity").asText(null);
             if (severity != null && candidates.stream().noneMatch(f -> f.severity().label().equals(severity.toLowerCase(Locale.ROOT)))) {
@@ -114,6 +128,11 @@ public final class RuleCases {
                 }
             }
         }
+        for (Finding f : unclaimed) {
+            failures.add("unexpected finding: " + f.ruleId() + " on " + f.subject() + " (" + f.severity().label()
+                    + ") is not listed in " + EXPECTED + " (a case lists every finding of " + underTest
+                    + "; add an \"expect\" entry if it is right): " + f.explanation());
+        }
         for (JsonNode not : expected.path("absent")) {
             String rule = not.path("rule").asText();
             String subject = not.path("subject").asText(null);
@@ -127,6 +146,30 @@ public final class RuleCases {
             }
         }
         return new Outcome(name, caseDir, description, List.copyOf(failures));
+    }
+
+    /** The rule a case tests: {@code <ID>} of the {@code <ID>.tests} folder it is in; null for a case elsewhere. */
+    static String ruleUnderTest(Path caseDir) {
+        Path parent = caseDir.toAbsolutePath().normalize().getParent();
+        String name = parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+        return name.endsWith(".tests") ? name.substring(0, name.length() - ".tests".length()) : null;
+    }
+
+    private static boolean describes(JsonNode want, Finding f) {
+        String severity = want.path("severity").asText(null);
+        if (severity != null && !f.severity().label().equals(severity.toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        String text = want.path("text").asText(null);
+        if (text != null && !text.equals(f.explanation())) {
+            return false;
+        }
+        for (JsonNode fragment : want.path("contains")) {
+            if (f.explanation() == null || !f.explanation().contains(fragment.asText())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void validateShape(JsonNode expected, Path caseDir, List<String> failures) {

@@ -29,7 +29,7 @@ public class RuleCompilerTest {
             package test.rules;
             import org.offbook.model.Entity;
             import org.offbook.model.Threshold;
-            global org.offbook.findings.Findings findings;
+            global org.offbook.engine.Reporter findings;
             """;
 
     public static String rule(String id, String constraint) {

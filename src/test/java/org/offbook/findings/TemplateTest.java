@@ -58,4 +58,22 @@ class TemplateTest {
     void missingValuesPrintAsNotAvailable() {
         assertEquals("carrying value n/a", render("carrying value {stake.carryingValue|money}", new ArrayList<>()));
     }
+
+    @Test
+    void sectionsShowTextWhenAValueIsPresentAndRepeatOverLists() {
+        List<String> unknown = new ArrayList<>();
+        assertEquals("held as non-marketable; no carrying value; [meta][beignet][blue-owl]",
+                render("{?stake.booking}held as {stake.booking}{/stake.booking}{!stake.carryingValue}; no carrying value{/stake.carryingValue}"
+                        + "{?stake.carryingValue} at {stake.carryingValue|money}{/stake.carryingValue}; {#ids}[{ids}]{/ids}", unknown));
+        assertEquals(List.of(), unknown);
+    }
+
+    @Test
+    void aValueIsPrintedAsTextEvenWhenItLooksLikeAPlaceholder() {
+        List<String> unknown = new ArrayList<>();
+        Map<String, Object> v = Map.of("period", "Q1 {FY2026}", "items", List.of("{x}", "{{y}"));
+        assertEquals("at Q1 {FY2026}: {x}; {{y}; ", Template.render("at {period}: {#items}{items}; {/items}",
+                n -> v.containsKey(n) ? v.get(n) : Template.MISSING, id -> id, unknown));
+        assertEquals(List.of(), unknown);
+    }
 }

@@ -62,6 +62,22 @@ class RuleCasesTest {
     }
 
     @Test
+    void aCaseIsClosedWorldForItsRule() {
+        RuleCases.Outcome o = runCase("{\"absent\": [{\"rule\": \"T-002\"}]}");
+        assertEquals(List.of("unexpected finding: T-001 on acme (low) is not listed in expected.json (a case lists every finding of "
+                + "T-001; add an \"expect\" entry if it is right): Acme matched T-001"), o.failures());
+    }
+
+    @Test
+    void anExactTextSnapshotMustMatch() {
+        assertEquals(List.of(), runCase("{\"expect\": [{\"rule\": \"T-001\", \"subject\": \"acme\", \"text\": \"Acme matched T-001\"}]}")
+                .failures());
+        String all = String.join("\n", runCase("{\"expect\": [{\"rule\": \"T-001\", \"subject\": \"acme\", \"text\": \"Acme matched\"}]}")
+                .failures());
+        assertTrue(all.contains("to be exactly:\n    Acme matched\n  it was:\n    Acme matched T-001"), all);
+    }
+
+    @Test
     void malformedOrEmptyExpectationsAreFailuresWithFileAndLine() {
         assertTrue(runCase("{\"expect\": [\n {\"rule\": }]}").failures().get(0).matches(".*expected\\.json:2: malformed expectation file.*"));
         String shape = String.join("\n", runCase("{\"expected\": []}").failures());

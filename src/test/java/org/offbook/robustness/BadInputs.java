@@ -83,7 +83,7 @@ final class BadInputs {
     static final String DRL_HEADER = """
             package offbook.rules.hostile;
             import org.offbook.model.Entity;
-            global org.offbook.findings.Findings findings;
+            global org.offbook.engine.Reporter findings;
             """;
 
     /** A PNG file's first bytes, then noise: binary content by any measure. */

@@ -1,0 +1,23 @@
+package org.offbook.engine;
+
+import java.util.List;
+import java.util.Map;
+import org.offbook.model.Money;
+import org.offbook.model.RuleInfo;
+
+/**
+ * One firing of a rule as plain data, free of Drools types: the rule's descriptor, the values of
+ * its bindings and those its consequence supplied, the facts it matched, and what the consequence
+ * said about the finding. {@code findings} turns hits into findings.
+ *
+ * @param rule      the rule's descriptor (metadata and declared messages)
+ * @param values    binding values by name without the {@code $}, then the values supplied with {@code .with}
+ * @param matched   the facts the rule matched, in match order
+ * @param evidence  further facts the consequence named as evidence
+ * @param severity  a severity the consequence chose instead of the declared one; null for the declared one
+ * @param templates explanation, why and procedure passed at run time by a rule in the old form
+ *                  (keys {@code explain}, {@code why}, {@code procedure}); empty for a rule that declares them
+ */
+public record RuleHit(RuleInfo rule, Map<String, Object> values, List<Object> matched, List<Object> evidence,
+                      String subject, List<String> related, Money amount, String severity, Map<String, String> templates) {
+}
