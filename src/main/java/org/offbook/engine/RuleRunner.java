@@ -36,9 +36,17 @@ public final class RuleRunner {
     /**
      * Limits on one run: {@code maxFirings} for each rule (a rule that reaches it is stopped, the
      * others go on) and {@code timeout} for the run as a whole. Reaching either is reported.
+     * {@code deadline}, when set ({@link #until}), is the {@link System#nanoTime()} at which the run
+     * ends, shared with the preparation before it; {@link #NO_DEADLINE} otherwise (the timeout then
+     * counts from the start of the rules).
      */
-    public record Limits(long maxFirings, Duration timeout) {
+    public record Limits(long maxFirings, Duration timeout, long deadline) {
+        public static final long NO_DEADLINE = Long.MIN_VALUE;
         public static final Limits DEFAULT = new Limits(1_000_000, Duration.ofSeconds(120));
+
+        public Limits(long maxFirings, Duration timeout) {
+            this(maxFirings, timeout, NO_DEADLINE);
+        }
 
         /** The deadline from now as a {@link System#nanoTime()} value; Long.MAX_VALUE for none (or one that would overflow). */
         public long deadlineFromNow() {
@@ -46,12 +54,9 @@ public final class RuleRunner {
             return budget > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : System.nanoTime() + budget;
         }
 
-        /** These limits with the time left until {@code deadline} (as {@link #deadlineFromNow()} gave it). */
+        /** These limits ending at {@code deadline} (as {@link #deadlineFromNow()} gave it); messages still name the timeout. */
         public Limits until(long deadline) {
-            if (deadline == Long.MAX_VALUE) {
-                return this;
-            }
-            return new Limits(maxFirings, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            return new Limits(maxFirings, timeout, deadline);
         }
 
         /** The timeout in nanoseconds, saturated: {@code --timeout} at Long.MAX_VALUE seconds is "for ever", not an overflow. */
@@ -99,8 +104,10 @@ public final class RuleRunner {
                              List<RuleProblem> problems, ProgressListener progress) {
         long started = System.nanoTime();
         long budget = limits.timeoutNanos();
-        // the deadline of the rule run, as a nanoTime value; none when it would overflow
-        long deadline = budget > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : started + budget;
+        // the deadline of the run, as a nanoTime value (shared with the preparation when the caller set
+        // one); none when it would overflow
+        long deadline = limits.deadline() != Limits.NO_DEADLINE ? limits.deadline()
+                : budget > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : started + budget;
         boolean abandoned = false;
         KieSession session = rules.kieBase().newKieSession();
         // written by the rules thread, read here after a timeout: concurrent
