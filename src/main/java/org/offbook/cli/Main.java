@@ -52,8 +52,11 @@ public final class Main implements Runnable {
         // a rule is trusted code, but one that calls System.exit must not end a run with exit 0 and no report
         Thread guard = new Thread(() -> {
             if (!FINISHED.get()) {
-                System.err.println("offbook: error: the run was ended before its report was written (interrupted, or a rule called "
-                        + "System.exit); it must not pass for a clean result");
+                String rule = org.offbook.engine.RuleRunner.ruleRunningNow();
+                System.err.println("offbook: error: the run was ended before its report was written ("
+                        + (rule != null ? "while rule '" + org.offbook.model.LoadError.escape(rule) + "' was running: it called System.exit or the run was interrupted"
+                                : "interrupted, or a rule called System.exit")
+                        + "); it must not pass for a clean result");
                 System.err.flush();
                 Runtime.getRuntime().halt(LOAD_ERRORS);
             }

@@ -76,6 +76,19 @@ public final class RuleRunner {
     private RuleRunner() {
     }
 
+    /** The rule whose consequence is running now, in any session of this JVM; null between firings. */
+    private static volatile Rule firing;
+
+    /**
+     * The name of the rule whose consequence is running now (null when none): the command line's
+     * exit guard names it when the JVM is ended before the report is written (a rule calling
+     * {@code System.exit}).
+     */
+    public static String ruleRunningNow() {
+        Rule r = firing;
+        return r == null ? null : r.getName();
+    }
+
     /**
      * The fact types some rule matches: facts of other types are not inserted, and the caller need
      * not derive them (a rule set without a cycle rule does not pay for the cycle search).
@@ -128,6 +141,7 @@ public final class RuleRunner {
                 @Override
                 public void beforeMatchFired(BeforeMatchFiredEvent event) {
                     running.set(event.getMatch().getRule());
+                    firing = event.getMatch().getRule();
                 }
 
                 @Override
@@ -136,6 +150,7 @@ public final class RuleRunner {
                     byKey.putIfAbsent(key(r), r);
                     firedByRule.merge(key(r), 1L, Long::sum);
                     running.set(null);
+                    firing = null;
                     progress.fired(firings.incrementAndGet());
                 }
             });
