@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.offbook.pipeline.Check;
 import org.offbook.triage.Baseline;
+import org.offbook.load.RulePack;
 import org.offbook.model.Severity;
 import org.offbook.model.LoadError;
 import org.offbook.reports.Formats;
@@ -278,14 +279,22 @@ final class CheckCommand implements Callable<Integer> {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    /** {@code rules} in the working folder; else the rules shipped beside the launcher ({@code OFFBOOK_HOME}). */
+    /**
+     * The rule folder of a run without {@code --rules}: {@code rules} in the working folder; else the
+     * rules beside the launcher ({@code $OFFBOOK_HOME/rules}); else the default pack inside the jar
+     * ({@link RulePack}, named {@code jar:rules/...}); else {@code rules} (reported as missing).
+     */
     static Path defaultRules() {
         Path local = Path.of("rules");
+        if (Files.isDirectory(local)) {
+            return local;
+        }
         String home = System.getenv("OFFBOOK_HOME");
-        if (!Files.isDirectory(local) && home != null && Files.isDirectory(Path.of(home, "rules"))) {
+        if (home != null && !home.isBlank() && Files.isDirectory(Path.of(home, "rules"))) {
             return Path.of(home, "rules");
         }
-        return local;
+        Path pack = RulePack.folder();
+        return pack != null ? pack : local;
     }
 
     private Severity parseFailOn() {

@@ -30,6 +30,8 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.offbook.load.RulePack;
+import org.offbook.load.RuleTables;
 import org.offbook.model.RuleInfo;
 import org.offbook.model.Threshold;
 import org.offbook.model.Severity;
@@ -53,7 +55,7 @@ public final class RuleCompiler {
     public static List<String> thresholdNames(RuleInfo rule) {
         java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
         try {
-            java.util.regex.Matcher m = THRESHOLD_REF.matcher(java.nio.file.Files.readString(java.nio.file.Path.of(rule.file())));
+            java.util.regex.Matcher m = THRESHOLD_REF.matcher(java.nio.file.Files.readString(RulePack.path(rule.file())));
             while (m.find()) {
                 names.add(m.group(1));
             }
@@ -80,7 +82,7 @@ public final class RuleCompiler {
         Map<String, Threshold> thresholds = new LinkedHashMap<>();
         for (int i = 0; i < ruleDirs.size(); i++) {
             Path dir = ruleDirs.get(i);
-            String shown = dir.normalize().toString().replace('\\', '/');
+            String shown = RuleTables.display(dir); // a folder of the default pack in the jar: jar:rules
             if (!Files.isDirectory(dir)) {
                 errors.add(LoadError.of(shown, 0, null, "no such rule folder"));
                 continue;
@@ -424,7 +426,7 @@ public final class RuleCompiler {
 
     /** The rule's doc page, {@code <ID>.md} beside its DRL file; null when there is none. */
     static String docOf(String drlFile, String id) {
-        Path doc = Path.of(drlFile).resolveSibling(id + ".md");
+        Path doc = RulePack.path(drlFile).resolveSibling(id + ".md");
         try {
             return Files.isRegularFile(doc) ? Files.readString(doc, StandardCharsets.UTF_8) : null;
         } catch (IOException e) {

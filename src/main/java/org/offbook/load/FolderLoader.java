@@ -68,15 +68,15 @@ public final class FolderLoader {
 
     /** As {@link #load(List, boolean, List, XbrlFactMapper, ProgressListener)} with the standard XBRL mapping. */
     public static LoadResult load(List<Path> inputs, boolean followLinks, List<Path> ruleDirs, ProgressListener progress) {
-        return load(inputs, followLinks, ruleDirs, XbrlFactMapper.standard(), progress);
+        return load(inputs, followLinks, ruleDirs, XbrlFactMapper.standard(ruleDirs), progress);
     }
 
     /**
      * @param followLinks follow symbolic links that lead out of the folders given ({@code --follow-links});
      *                    by default they are skipped and listed
      * @param ruleDirs    the rule folders of the run: the tables users edit beside their rules (the SEC
-     *                    concept table) are read from there (null: no rule folders given, see
-     *                    {@link org.offbook.load.sec.ConceptMap})
+     *                    concept table; the XBRL disclosure table through the standard mapper) are read
+     *                    from there (null: no rule folders given, see {@link RuleTables})
      * @param xbrlMapper  turns the XBRL documents read into offbook facts
      * @param progress    told of each file read
      */

@@ -69,7 +69,7 @@ public final class RuleCases {
         List<String> failures = new ArrayList<>();
         JsonNode expected;
         try {
-            expected = JSON.readTree(caseDir.resolve(EXPECTED).toFile());
+            expected = JSON.readTree(java.nio.file.Files.newInputStream(caseDir.resolve(EXPECTED)));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             return new Outcome(name, caseDir, "", List.of(FolderLoader.displayName(caseDir.resolve(EXPECTED)) + ":" + line

@@ -23,7 +23,7 @@ public final class RuleVerifier {
     public static List<LoadError> verify(List<Path> ruleDirs, CompiledRules compiled) throws IOException {
         List<LoadError> problems = new ArrayList<>(compiled.errors());
         for (RuleInfo r : compiled.rules()) {
-            Path drl = Path.of(r.file());
+            Path drl = org.offbook.load.RulePack.path(r.file()); // a file of the default pack: jar:rules/...
             if (!drl.getFileName().toString().equals(r.id() + ".drl")) {
                 problems.add(LoadError.of(r.file(), r.line(), null, "rule " + r.id() + ": name its file " + r.id() + ".drl (one rule per file)"));
             }

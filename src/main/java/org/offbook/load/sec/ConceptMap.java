@@ -4,12 +4,8 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.exceptions.CsvValidationException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,15 +23,14 @@ import org.offbook.model.Money;
 import org.offbook.model.NonNegative;
 import org.offbook.model.Statement;
 import org.offbook.model.LoadError;
+import org.offbook.load.RuleTables;
 
 /**
  * Which XBRL concepts feed which {@link Statement} field, in order of precedence: the table
- * {@code sec-concepts.csv} (columns {@code field, precedence, concept, note}). Found, first match
- * wins: the file named by the system property {@code offbook.sec.concepts} or the environment
- * variable {@code OFFBOOK_SEC_CONCEPTS}; the table in the run's rule folders ({@code --rules});
- * the copy built into offbook. Callers that give no rule folders get the old search:
- * {@code rules/sec-concepts.csv} in the working folder, {@code $OFFBOOK_HOME/rules/sec-concepts.csv},
- * the built-in copy. It is read at run time, so editing it needs no rebuild. See
+ * {@code sec-concepts.csv} (columns {@code field, precedence, concept, note}). Found as every rule
+ * table is ({@link RuleTables}): the file named by the system property {@code offbook.sec.concepts}
+ * or the environment variable {@code OFFBOOK_SEC_CONCEPTS}; the table in the run's rule folders
+ * ({@code --rules}); the copy built into offbook. It is read at run time, so editing it needs no rebuild. See
  * {@code docs/sec-data.md}.
  */
 public final class ConceptMap {
@@ -44,6 +39,7 @@ public final class ConceptMap {
     public static final String PROPERTY = "offbook.sec.concepts";
     public static final String ENV = "OFFBOOK_SEC_CONCEPTS";
     static final String BUILT_IN = "/org/offbook/load/sec/sec-concepts.csv";
+    static final RuleTables.Table TABLE = new RuleTables.Table(FILE, "SEC concept table", PROPERTY, ENV, BUILT_IN);
 
     /** Statement fields read from balance-sheet (instant) facts; the other money fields are read from duration facts. */
     static final Set<String> INSTANT_FIELDS = Set.of("totalDebt", "equity", "operatingLeaseLiabilities", "financeLeaseLiabilities",
@@ -147,57 +143,15 @@ public final class ConceptMap {
      * {@code $OFFBOOK_HOME/rules}, then the built-in table.
      */
     public static ConceptMap load(List<Path> ruleDirs, List<LoadError> errors) {
-        String explicit = System.getProperty(PROPERTY);
-        if (explicit == null || explicit.isBlank()) {
-            explicit = System.getenv(ENV);
-        }
-        if (explicit != null && !explicit.isBlank()) {
-            Path p = Path.of(explicit.strip());
-            if (!Files.isRegularFile(p)) {
-                errors.add(LoadError.of(display(p), 0, null, "SEC concept table not found (named by " + PROPERTY + " or " + ENV
-                        + "); the built-in table is used"));
-                return builtIn(errors);
-            }
-            return read(p, errors);
-        }
-        if (ruleDirs != null) {
-            for (Path dir : ruleDirs) {
-                if (Files.isRegularFile(dir.resolve(FILE))) {
-                    return read(dir.resolve(FILE), errors);
-                }
-            }
-            return builtIn(errors);
-        }
-        Path local = Path.of("rules", FILE);
-        if (Files.isRegularFile(local)) {
-            return read(local, errors);
-        }
-        String home = System.getenv("OFFBOOK_HOME");
-        if (home != null && !home.isBlank() && Files.isRegularFile(Path.of(home, "rules", FILE))) {
-            return read(Path.of(home, "rules", FILE), errors);
-        }
-        return builtIn(errors);
+        return RuleTables.load(TABLE, ruleDirs, ConceptMap::read, errors);
     }
 
     static ConceptMap builtIn(List<LoadError> errors) {
-        InputStream in = ConceptMap.class.getResourceAsStream(BUILT_IN);
-        if (in == null) {
-            throw new IllegalStateException("built-in " + FILE + " missing from the jar");
-        }
-        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return read("built-in " + FILE, r, errors);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return RuleTables.builtIn(TABLE, ConceptMap::read, errors);
     }
 
     static ConceptMap read(Path p, List<LoadError> errors) {
-        try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-            return read(display(p), r, errors);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            errors.add(LoadError.of(display(p), 0, null, "cannot read the SEC concept table: " + e.getMessage()));
-            return new ConceptMap(display(p), List.of());
-        }
+        return RuleTables.read(TABLE, p, ConceptMap::read, errors);
     }
 
     static ConceptMap read(String name, Reader in, List<LoadError> errors) {
@@ -276,9 +230,5 @@ public final class ConceptMap {
             errors.add(LoadError.of(name, 0, null, "malformed SEC concept table: " + e.getMessage()));
         }
         return new ConceptMap(name, Collections.unmodifiableList(rows));
-    }
-
-    private static String display(Path p) {
-        return p.normalize().toString().replace('\\', '/');
     }
 }

@@ -45,7 +45,11 @@ public final class FiledStatements {
      * user's entity it links to) even when no value of its filing is mapped.
      */
     public static Built build(List<Filing> filings, List<Fact> others, List<LoadError> errors) {
-        ConceptMap concepts = ConceptMap.load(errors);
+        return build(filings, others, ConceptMap.load(errors), errors);
+    }
+
+    /** As {@link #build(List, List, List)} with the concept table of the run. */
+    public static Built build(List<Filing> filings, List<Fact> others, ConceptMap concepts, List<LoadError> errors) {
         SecStore store = new SecStore();
         for (Filing f : filings) {
             SecStore.Filer filer = store.filer(f.cik());

@@ -4,11 +4,7 @@ import com.opencsv.CSVReader;
 import com.opencsv.CSVReaderBuilder;
 import com.opencsv.exceptions.CsvValidationException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +17,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.offbook.model.LoadError;
+import org.offbook.load.RuleTables;
 
 /**
  * Which tagged XBRL values feed which offbook disclosure: the table {@code xbrl-disclosures.csv}
@@ -34,9 +31,9 @@ import org.offbook.model.LoadError;
  * name an axis, {@code {srt:MajorCustomersAxis}}: the fact's member on it, in words
  * ({@code nvda:CustomerAMember} gives "Customer A"; {@code |lower} gives lower case).
  *
- * <p>Found, first match wins: the file named by the system property {@code offbook.xbrl.disclosures}
- * or the environment variable {@code OFFBOOK_XBRL_DISCLOSURES}; {@code rules/xbrl-disclosures.csv} in
- * the working folder; {@code $OFFBOOK_HOME/rules/xbrl-disclosures.csv}; the copy built into offbook.
+ * <p>Found as every rule table is ({@link RuleTables}): the file named by the system property
+ * {@code offbook.xbrl.disclosures} or the environment variable {@code OFFBOOK_XBRL_DISCLOSURES}; the
+ * table in the run's rule folders ({@code --rules}); the copy built into offbook.
  * Read at run time: editing it needs no rebuild. See {@code docs/sec-data.md}.
  */
 public final class DisclosureMap {
@@ -45,6 +42,7 @@ public final class DisclosureMap {
     public static final String PROPERTY = "offbook.xbrl.disclosures";
     public static final String ENV = "OFFBOOK_XBRL_DISCLOSURES";
     static final String BUILT_IN = "/org/offbook/load/xbrl/xbrl-disclosures.csv";
+    static final RuleTables.Table TABLE = new RuleTables.Table(FILE, "XBRL disclosure table", PROPERTY, ENV, BUILT_IN);
     static final List<String> COLUMNS = List.of("id", "kind", "precedence", "concept", "members", "cik", "qualifier", "note");
 
     /** What a kind's values are: an amount (a monetary fact), a share (pure), years (a duration), or an amount or a share. */
@@ -178,49 +176,20 @@ public final class DisclosureMap {
 
     /** Finds and reads the table (see the class comment); problems go to {@code errors}, the valid rows are used. */
     public static DisclosureMap load(List<LoadError> errors) {
-        String explicit = System.getProperty(PROPERTY);
-        if (explicit == null || explicit.isBlank()) {
-            explicit = System.getenv(ENV);
-        }
-        if (explicit != null && !explicit.isBlank()) {
-            Path p = Path.of(explicit.strip());
-            if (!Files.isRegularFile(p)) {
-                errors.add(LoadError.of(display(p), 0, null, "XBRL disclosure table not found (named by " + PROPERTY + " or " + ENV
-                        + "); the built-in table is used"));
-                return builtIn(errors);
-            }
-            return read(p, errors);
-        }
-        Path local = Path.of("rules", FILE);
-        if (Files.isRegularFile(local)) {
-            return read(local, errors);
-        }
-        String home = System.getenv("OFFBOOK_HOME");
-        if (home != null && !home.isBlank() && Files.isRegularFile(Path.of(home, "rules", FILE))) {
-            return read(Path.of(home, "rules", FILE), errors);
-        }
-        return builtIn(errors);
+        return load(null, errors);
+    }
+
+    /** As {@link #load(List)}, for a run on the rule folders {@code ruleDirs} (null when none were given; see {@link RuleTables}). */
+    public static DisclosureMap load(List<Path> ruleDirs, List<LoadError> errors) {
+        return RuleTables.load(TABLE, ruleDirs, DisclosureMap::read, errors);
     }
 
     static DisclosureMap builtIn(List<LoadError> errors) {
-        InputStream in = DisclosureMap.class.getResourceAsStream(BUILT_IN);
-        if (in == null) {
-            throw new IllegalStateException("built-in " + FILE + " missing from the jar");
-        }
-        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            return read("built-in " + FILE, r, errors);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return RuleTables.builtIn(TABLE, DisclosureMap::read, errors);
     }
 
     public static DisclosureMap read(Path p, List<LoadError> errors) {
-        try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-            return read(display(p), r, errors);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            errors.add(LoadError.of(display(p), 0, null, "cannot read the XBRL disclosure table: " + e.getMessage()));
-            return new DisclosureMap(display(p), List.of());
-        }
+        return RuleTables.read(TABLE, p, DisclosureMap::read, errors);
     }
 
     static DisclosureMap read(String name, Reader in, List<LoadError> errors) {
@@ -365,9 +334,5 @@ public final class DisclosureMap {
             sb.append(Pattern.quote(a.substring(from)));
         }
         return Pattern.compile("(?:" + sb + ")");
-    }
-
-    private static String display(Path p) {
-        return p.normalize().toString().replace('\\', '/');
     }
 }

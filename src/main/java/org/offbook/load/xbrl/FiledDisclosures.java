@@ -16,6 +16,7 @@ import org.offbook.model.Fact;
 import org.offbook.model.Money;
 import org.offbook.model.UsefulLife;
 import org.offbook.model.LoadError;
+import org.offbook.load.sec.ConceptMap;
 import org.offbook.load.sec.FiledStatements;
 
 /**
@@ -31,13 +32,24 @@ import org.offbook.load.sec.FiledStatements;
  */
 public final class FiledDisclosures implements XbrlFactMapper {
 
+    private final List<java.nio.file.Path> ruleDirs;
+
+    /** Reads the tables of the default search ({@link org.offbook.load.RuleTables}, no rule folders). */
+    public FiledDisclosures() {
+        this(null);
+    }
+
+    /** Reads {@code xbrl-disclosures.csv} and {@code sec-concepts.csv} from the run's rule folders (null: none given). */
+    public FiledDisclosures(List<java.nio.file.Path> ruleDirs) {
+        this.ruleDirs = ruleDirs == null ? null : List.copyOf(ruleDirs);
+    }
 
     @Override
     public List<Fact> map(List<XbrlDocument> documents, List<Fact> loaded, List<LoadError> errors) {
         if (documents.isEmpty()) {
             return List.of();
         }
-        DisclosureMap table = DisclosureMap.load(errors);
+        DisclosureMap table = DisclosureMap.load(ruleDirs, errors);
         List<FiledStatements.Filing> filings = new ArrayList<>();
         Map<XbrlDocument, String> ciks = new LinkedHashMap<>();
         for (XbrlDocument doc : documents) {
@@ -63,7 +75,7 @@ public final class FiledDisclosures implements XbrlFactMapper {
             filings.add(new FiledStatements.Filing(cik, doc.dei().registrantName(), doc.dei().documentType(), doc.dei().periodEndDate(),
                     doc.file(), nameLine(doc), values));
         }
-        FiledStatements.Built built = FiledStatements.build(filings, loaded, errors);
+        FiledStatements.Built built = FiledStatements.build(filings, loaded, ConceptMap.load(ruleDirs, errors), errors);
         List<Fact> out = new ArrayList<>(built.facts());
         Map<String, String> userNames = userNames(loaded);
         Map<String, Entity> customers = new TreeMap<>();

@@ -29,4 +29,9 @@ public interface XbrlFactMapper {
     static XbrlFactMapper standard() {
         return new FiledDisclosures();
     }
+
+    /** The standard mapper for a run on the rule folders {@code ruleDirs}: its tables are read from there (null: none given). */
+    static XbrlFactMapper standard(java.util.List<java.nio.file.Path> ruleDirs) {
+        return new FiledDisclosures(ruleDirs);
+    }
 }

@@ -1,0 +1,112 @@
+package org.offbook.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.offbook.model.LoadError;
+
+/**
+ * Where a table users edit beside their rules (the SEC concept table, the XBRL disclosure table) is
+ * read from: one lookup for all of them. First match wins:
+ * <ol>
+ *   <li>the file named by a system property or environment variable (each table has its own);</li>
+ *   <li>when the run has rule folders ({@code --rules}, or the default pack the command line chose):
+ *       the table of the first of those folders that has one, else the copy built into offbook;</li>
+ *   <li>without rule folders (library callers): {@code rules/} in the working folder, then
+ *       {@code $OFFBOOK_HOME/rules}, then the built-in copy.</li>
+ * </ol>
+ */
+public final class RuleTables {
+
+    private RuleTables() {
+    }
+
+    /**
+     * One table: its file name in a rule folder, what to call it in messages, the property and
+     * environment variable that name a file explicitly, and the class-path resource of the built-in copy.
+     */
+    public record Table(String file, String what, String property, String env, String builtIn) {
+    }
+
+    /** Opens a table for reading, with the name to report its problems under. */
+    @FunctionalInterface
+    public interface Parser<T> {
+        T parse(String name, Reader in, List<LoadError> errors);
+    }
+
+    /** Finds {@code table} (see the class comment) and parses it; problems go to {@code errors}. */
+    public static <T> T load(Table table, List<Path> ruleDirs, Parser<T> parser, List<LoadError> errors) {
+        String explicit = System.getProperty(table.property());
+        if (explicit == null || explicit.isBlank()) {
+            explicit = System.getenv(table.env());
+        }
+        if (explicit != null && !explicit.isBlank()) {
+            Path p = Path.of(explicit.strip());
+            if (!Files.isRegularFile(p)) {
+                errors.add(LoadError.of(display(p), 0, null, table.what() + " not found (named by " + table.property() + " or "
+                        + table.env() + "); the built-in table is used"));
+                return builtIn(table, parser, errors);
+            }
+            return read(table, p, parser, errors);
+        }
+        if (ruleDirs != null) {
+            for (Path dir : ruleDirs) {
+                Path p = dir.resolve(table.file());
+                if (Files.isRegularFile(p)) {
+                    return read(table, p, parser, errors);
+                }
+            }
+            return builtIn(table, parser, errors);
+        }
+        Path local = Path.of("rules", table.file());
+        if (Files.isRegularFile(local)) {
+            return read(table, local, parser, errors);
+        }
+        String home = System.getenv("OFFBOOK_HOME");
+        if (home != null && !home.isBlank() && Files.isRegularFile(Path.of(home, "rules", table.file()))) {
+            return read(table, Path.of(home, "rules", table.file()), parser, errors);
+        }
+        return builtIn(table, parser, errors);
+    }
+
+    /** Reads the built-in copy, reported as {@code built-in <file>}. */
+    public static <T> T builtIn(Table table, Parser<T> parser, List<LoadError> errors) {
+        InputStream in = RuleTables.class.getResourceAsStream(table.builtIn());
+        if (in == null) {
+            throw new IllegalStateException("built-in " + table.file() + " missing from the jar");
+        }
+        try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            return parser.parse("built-in " + table.file(), r, errors);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads the table at {@code p}; a file that cannot be read is reported and parsed as empty. */
+    public static <T> T read(Table table, Path p, Parser<T> parser, List<LoadError> errors) {
+        try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+            return parser.parse(display(p), r, errors);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            errors.add(LoadError.of(display(p), 0, null, "cannot read the " + table.what() + ": " + e.getMessage()));
+            return parser.parse(display(p), Reader.nullReader(), new java.util.ArrayList<>());
+        }
+    }
+
+    /**
+     * How a file of a rule folder is named to the user: its path as given, with {@code /}; a file of
+     * the default pack inside the offbook jar as {@code jar:rules/...}.
+     */
+    public static String display(Path p) {
+        if (p.getFileSystem() != FileSystems.getDefault()) {
+            String s = p.normalize().toString();
+            return "jar:" + (s.startsWith("/") ? s.substring(1) : s);
+        }
+        return p.normalize().toString().replace('\\', '/');
+    }
+}
