@@ -8,7 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvValidationException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.offbook.model.LoadError;
 
 /**
@@ -108,5 +114,93 @@ public final class RuleTables {
             return "jar:" + (s.startsWith("/") ? s.substring(1) : s);
         }
         return p.normalize().toString().replace('\\', '/');
+    }
+
+    /** One row of a table, with its 1-based line. */
+    public record Row(int line, String[] cells) {
+    }
+
+    /**
+     * A table's columns (lower-cased header name to index) and its rows, read as they are iterated
+     * (so that a row's problems come in line order with those the caller finds in it). A CSV
+     * that cannot be read further ends the iteration with an {@link IllegalStateException} carrying
+     * the reader's message.
+     */
+    public record Rows(Map<String, Integer> columns, Iterable<Row> rows) {
+    }
+
+    /**
+     * The rows of a rule-folder table after its header: header names lower-cased (a byte-order mark
+     * dropped), blank rows skipped, a row of another width than the header an error and skipped.
+     * Null, with an error at line 1, when the header is missing or lacks a {@code required} column.
+     *
+     * @param what   the table as messages name it, e.g. "SEC concept table"
+     * @param header the expected header, for messages
+     * @param noun   what the table maps, for the message when nothing is mapped ("concept")
+     */
+    public static Rows rows(CSVReader csv, String name, String what, String header, List<String> required, String noun,
+                            List<LoadError> errors) throws IOException, CsvValidationException {
+        String[] head = csv.readNext();
+        if (head == null) {
+            errors.add(LoadError.of(name, 1, null, "empty " + what + ": expected the header " + header));
+            return null;
+        }
+        Map<String, Integer> col = new HashMap<>();
+        for (int i = 0; i < head.length; i++) {
+            String h = head[i].strip().toLowerCase(Locale.ROOT);
+            if (i == 0 && h.startsWith("\uFEFF")) {
+                h = h.substring(1);
+            }
+            col.put(h, i);
+        }
+        for (String need : required) {
+            if (!col.containsKey(need)) {
+                errors.add(LoadError.of(name, 1, need, what + ": missing column (expected " + header + "); no " + noun + " is mapped"));
+                return null;
+            }
+        }
+        Iterable<Row> rows = () -> new java.util.Iterator<>() {
+            private long before = csv.getLinesRead();
+            private Row next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                while (next == null && !done) {
+                    String[] row;
+                    try {
+                        row = csv.readNext();
+                    } catch (IOException | CsvValidationException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                    if (row == null) {
+                        done = true;
+                        break;
+                    }
+                    int line = (int) before + 1;
+                    before = csv.getLinesRead();
+                    if (row.length == 1 && row[0].isBlank()) {
+                        continue;
+                    }
+                    if (row.length != head.length) {
+                        errors.add(LoadError.of(name, line, null, "row has " + row.length + " cells, the header has " + head.length + "; row ignored"));
+                        continue;
+                    }
+                    next = new Row(line, row);
+                }
+                return next != null;
+            }
+
+            @Override
+            public Row next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                Row r = next;
+                next = null;
+                return r;
+            }
+        };
+        return new Rows(col, rows);
     }
 }

@@ -160,38 +160,15 @@ public final class ConceptMap {
         Map<String, Integer> ranks = new TreeMap<>();
         Set<String> seen = new HashSet<>();
         try (CSVReader csv = new CSVReaderBuilder(in).build()) {
-            String[] header = csv.readNext();
-            if (header == null) {
-                errors.add(LoadError.of(name, 1, null, "empty SEC concept table: expected the header field,precedence,concept,note"));
+            RuleTables.Rows table = RuleTables.rows(csv, name, "SEC concept table", "field,precedence,concept,note",
+                    List.of("field", "precedence", "concept"), "concept", errors);
+            if (table == null) {
                 return new ConceptMap(name, List.of());
             }
-            Map<String, Integer> col = new HashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                String h = header[i].strip().toLowerCase(Locale.ROOT);
-                if (i == 0 && h.startsWith("\uFEFF")) {
-                    h = h.substring(1);
-                }
-                col.put(h, i);
-            }
-            for (String need : List.of("field", "precedence", "concept")) {
-                if (!col.containsKey(need)) {
-                    errors.add(LoadError.of(name, 1, need, "SEC concept table: missing column (expected field,precedence,concept,note); "
-                            + "no concept is mapped"));
-                    return new ConceptMap(name, List.of());
-                }
-            }
-            String[] row;
-            long before = csv.getLinesRead();
-            while ((row = csv.readNext()) != null) {
-                int line = (int) before + 1;
-                before = csv.getLinesRead();
-                if (row.length == 1 && row[0].isBlank()) {
-                    continue;
-                }
-                if (row.length != header.length) {
-                    errors.add(LoadError.of(name, line, null, "row has " + row.length + " cells, the header has " + header.length + "; row ignored"));
-                    continue;
-                }
+            Map<String, Integer> col = table.columns();
+            for (RuleTables.Row tr : table.rows()) {
+                int line = tr.line();
+                String[] row = tr.cells();
                 String field = row[col.get("field")].strip();
                 String rank = row[col.get("precedence")].strip();
                 String concept = row[col.get("concept")].strip();

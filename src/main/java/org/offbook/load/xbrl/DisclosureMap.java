@@ -196,38 +196,15 @@ public final class DisclosureMap {
         List<Row> rows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         try (CSVReader csv = new CSVReaderBuilder(in).build()) {
-            String[] header = csv.readNext();
-            if (header == null) {
-                errors.add(LoadError.of(name, 1, null, "empty XBRL disclosure table: expected the header " + String.join(",", COLUMNS)));
+            RuleTables.Rows table = RuleTables.rows(csv, name, "XBRL disclosure table", String.join(",", COLUMNS),
+                    List.of("id", "kind", "precedence", "concept", "members"), "disclosure", errors);
+            if (table == null) {
                 return new DisclosureMap(name, List.of());
             }
-            Map<String, Integer> col = new HashMap<>();
-            for (int i = 0; i < header.length; i++) {
-                String h = header[i].strip().toLowerCase(Locale.ROOT);
-                if (i == 0 && h.startsWith("\uFEFF")) {
-                    h = h.substring(1);
-                }
-                col.put(h, i);
-            }
-            for (String need : List.of("id", "kind", "precedence", "concept", "members")) {
-                if (!col.containsKey(need)) {
-                    errors.add(LoadError.of(name, 1, need, "XBRL disclosure table: missing column (expected " + String.join(",", COLUMNS)
-                            + "); no disclosure is mapped"));
-                    return new DisclosureMap(name, List.of());
-                }
-            }
-            String[] row;
-            long before = csv.getLinesRead();
-            while ((row = csv.readNext()) != null) {
-                int line = (int) before + 1;
-                before = csv.getLinesRead();
-                if (row.length == 1 && row[0].isBlank()) {
-                    continue;
-                }
-                if (row.length != header.length) {
-                    errors.add(LoadError.of(name, line, null, "row has " + row.length + " cells, the header has " + header.length + "; row ignored"));
-                    continue;
-                }
+            Map<String, Integer> col = table.columns();
+            for (RuleTables.Row tr : table.rows()) {
+                int line = tr.line();
+                String[] row = tr.cells();
                 Row r = row(name, line, row, col, ids, errors);
                 if (r != null) {
                     rows.add(r);
