@@ -369,10 +369,17 @@ class HtmlReportTest {
     void drawingHasOneNodePerEntityInvolvedAndHighlightsSevereLinks() throws Exception {
         Document d = dom(render(hostile()));
         assertEquals(Set.of("evil", "img", "beignet", "oracle", "openai"), attrs(d, "//svg//g[contains(@class,'node')]/@data-entity"));
-        assertEquals(5, nodes(d, "//svg//g[contains(@class,'node')]").getLength(), "one node per entity");
+        // a box per entity in each column it belongs to: img is about a finding and involved in another
+        assertEquals(6, nodes(d, "//svg//g[contains(@class,'node')]").getLength(), "one box per entity and column");
+        assertEquals(Set.of("about", "involved"), attrs(d, "//svg//g[@data-entity='img']/@data-side"));
+        assertEquals(Set.of("evil", "img", "oracle"), attrs(d, "//svg//g[@data-side='about']/@data-entity"));
+        assertEquals(Set.of("img", "beignet", "openai"), attrs(d, "//svg//g[@data-side='involved']/@data-entity"));
         assertEquals("Beignet Investor LLC", text(d, "//svg//g[@data-entity='beignet']/text[@class='nname']"), "names from the report");
         // subject -> each related entity, one edge per pair; high and critical findings make an edge red
         assertEquals(4, nodes(d, "//svg//g[contains(@class,'edge')]").getLength());
+        // each link holds its own label: the label is the link's by the markup, not by where it happens to sit
+        assertEquals("SPV-001 USD 27.3BSPV-002 USD 27.3B", text(d, "//svg//g[@data-from='evil'][@data-to='beignet']/text[@class='elabel']"));
+        assertEquals("LEASE-001 EUR 4.5M", text(d, "//svg//g[@data-from='img'][@data-to='beignet']/text[@class='elabel']"));
         assertEquals(Set.of("evil>img", "evil>beignet", "oracle>openai"), pairs(d, "hi"));
         assertEquals(Set.of("img>beignet"), pairs(d, "lo"));
         assertEquals("high", text(d, "//svg//g[@data-entity='evil']/@class").replace("node sev-", ""));
@@ -408,7 +415,7 @@ class HtmlReportTest {
                     Finding.Triage.NEW));
         }
         Document d = dom(render(report(fs, names, List.of(), List.of(), null)));
-        assertEquals(30, nodes(d, "//svg//g[contains(@class,'node')]").getLength());
+        assertEquals(30, attrs(d, "//svg//g[contains(@class,'node')]/@data-entity").size());
         String[] box = text(d, "//svg/@viewBox").split(" ");
         double w = Double.parseDouble(box[2]);
         double h = Double.parseDouble(box[3]);
@@ -420,7 +427,8 @@ class HtmlReportTest {
             assertTrue(x >= 0 && y >= 0 && x + Double.parseDouble(r.getAttribute("width")) <= w
                     && y + Double.parseDouble(r.getAttribute("height")) <= h, "node outside the drawing");
         }
-        NodeList labels = nodes(d, "//svg/text[contains(@class,'elabel')]");
+        NodeList labels = nodes(d, "//svg//text[contains(@class,'elabel')]");
+        assertEquals(nodes(d, "//svg//g[contains(@class,'edge')]").getLength(), labels.getLength(), "a label per link");
         for (int i = 0; i < labels.getLength(); i++) {
             double y = Double.parseDouble(((Element) labels.item(i)).getAttribute("y"));
             assertTrue(y > 0 && y < h, "label outside the drawing");
