@@ -30,6 +30,10 @@ import org.offbook.reports.LinkLayout.Link;
  */
 class LinkLayoutTest {
 
+    /** The size budget of the HTML page (docs/report-format.md, "Size"): 1.5 MB plus 5 KB a finding. */
+    static final long BUDGET_BASE = 1536L * 1024;
+    static final long BUDGET_PER_FINDING = 5L * 1024;
+
     /** Points per piece of a path: at most about 2 px apart for the widest bend. */
     static final int STEPS = 80;
 
@@ -38,6 +42,7 @@ class LinkLayoutTest {
         Report r = Check.run(List.of(Path.of("filings")), List.of(Path.of("rules")), RuleRunner.Limits.DEFAULT);
         LinkLayout whole = new LinkLayout(r.findings(), r.entities());
         assertTrue(whole.links.size() > 20 && whole.links.size() <= LinkDiagram.WHOLE_MAX_LINKS, "the sample is drawn whole");
+        assertTrue(whole.width < 1000, "readable at 1,400 px without scaling: " + whole.width);
         assertGeometry(whole, "sample");
         assertEveryFindingLinkDrawn(r.findings(), whole);
         for (Box b : whole.left) {
@@ -61,6 +66,13 @@ class LinkLayoutTest {
             drawn += hood.links.size();
         }
         assertTrue(drawn >= whole.links.size(), "every link is in some neighbourhood drawing");
+        // the page as a user gets it: drawn per company, within the size budget of docs/report-format.md
+        String html = GoldenReportsTest.render(new HtmlReport(), r);
+        assertTrue(html.contains("<p id=\"links-mode\">"), "says why the links are drawn per company");
+        assertEquals(whole.left.size(), HtmlReportTest.count(html, "<details class=\"hood\""), "a folded drawing per company");
+        long bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        assertTrue(bytes <= BUDGET_BASE + BUDGET_PER_FINDING * r.findings().size(),
+                "page of " + bytes + " bytes for " + r.findings().size() + " findings is over the size budget");
         // the whole graph is not drawn at this size, but its layout holds too
         assertGeometry(whole, "market, whole");
     }
