@@ -435,6 +435,44 @@ class HtmlReportTest {
         }
     }
 
+    /** {@code companies} companies, each the subject of one finding involving {@code links} entities of its own. */
+    static Report market(int companies, int links) {
+        List<Finding> fs = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int c = 0; c < companies; c++) {
+            List<String> ents = new ArrayList<>(List.of("c" + c));
+            for (int k = 0; k < links; k++) {
+                ents.add("c" + c + "x" + k);
+            }
+            names.put("c" + c, "Company " + c);
+            fs.add(finding(String.format("%016x", c), "SPV-001", "SPV", Severity.HIGH, "c" + c, "Company " + c, ents,
+                    Money.of("1000000", "USD"), "x", Finding.Triage.NEW));
+        }
+        return report(fs, names, List.of(), List.of(), null);
+    }
+
+    @Test
+    void largeGraphsAreDrawnPerCompanyThenListedOnlyAndLongTablesFolded() throws Exception {
+        Document small = dom(render(market(20, 3)));
+        assertEquals(1, nodes(small, "//svg").getLength(), "60 links: one drawing");
+        assertEquals(0, nodes(small, "//details[@id='sum-company-fold']").getLength(), "20 companies: the table by company open");
+
+        Document mid = dom(render(market(30, 3)));
+        assertEquals(30, nodes(mid, "//details[@class='hood']/svg").getLength(), "90 links: a folded drawing per company");
+        assertEquals(0, nodes(mid, "//details[@open]").getLength(), "all folded");
+        assertTrue(text(mid, "//p[@id='links-mode']").startsWith("90 links are too many for one readable drawing"));
+        assertEquals(30, nodes(mid, "//details[@id='sum-company-fold']/table[@id='sum-company']/tbody/tr").getLength(),
+                "30 companies: the table by company folded, whole");
+        Set<String> titles = attrs(mid, "//svg/title/@id");
+        assertEquals(30, titles.size(), "each drawing's ids are its own");
+
+        Document large = dom(render(market(LinkDiagram.NEIGHBOURHOOD_MAX_COMPANIES + 1, 1)));
+        assertEquals(0, nodes(large, "//svg").getLength(), "above 400 companies no drawing");
+        assertTrue(text(large, "//p[@id='links-mode']").contains("too many to draw"));
+        assertEquals(LinkDiagram.NEIGHBOURHOOD_MAX_COMPANIES + 1, nodes(large, "//table[@id='links-table']/tbody/tr").getLength(),
+                "but every link in the table");
+    }
+
     @Test
     void errorsAndResolvedEntriesAreShown() throws Exception {
         String html = render(hostile());
