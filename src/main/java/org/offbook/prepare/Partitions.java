@@ -55,6 +55,9 @@ public final class Partitions {
 
     /** Partitions of at least {@code targetFacts} objects each (but for the last), made of whole components. */
     public static Plan of(List<Fact> facts, List<?> derived, int targetFacts) {
+        if (facts.isEmpty()) {
+            return single(facts, derived); // one session, as for any input: a rule over thresholds alone still runs once
+        }
         UnionFind uf = new UnionFind();
         int[] first = new int[facts.size()]; // the entity index of each fact, or -1 when it names none
         for (int i = 0; i < facts.size(); i++) {
