@@ -34,8 +34,9 @@ public final class Bench {
                        List<JsonNode> e2eOne, long e2eOneWallMedianMs, boolean sameReports) {
     }
 
-    /** The JVM option that makes a measured run evaluate in one session (the default is partitions). */
+    /** The JVM options that make a measured run evaluate in one session (the default) or in partitions. */
     static final String ONE_SESSION = "-Doffbook.partitions=off";
+    static final String PARTITIONED = "-Doffbook.partitions=on";
 
     private final Options o;
     private final PrintWriter log;
@@ -87,7 +88,7 @@ public final class Bench {
                                 o.warmup() + o.reps(), measured ? "" : " (warm-up)");
                         log.flush();
                         long t0 = System.nanoTime();
-                        ObjectNode r = childWith(one ? List.of(ONE_SESSION) : List.of(), cache, "e2e", market.toString(),
+                        ObjectNode r = childWith(List.of(one ? ONE_SESSION : PARTITIONED), cache, "e2e", market.toString(),
                                 o.rules().toString(), (one ? reportOne : report).toString());
                         long wall = (System.nanoTime() - t0) / 1_000_000;
                         r.put("processMs", wall);

@@ -149,7 +149,7 @@ public final class BenchRun {
         out.put("factsPerSec", Math.round(facts.size() / (loadNanos / 1e9)));
         out.put("mbPerSec", Math.round(bytes / 1e6 / (loadNanos / 1e9) * 10) / 10.0);
         out.put("factsHeapMb", retainedHeapMb());
-        // the partitions a default run evaluates (docs/scale.md): components, batches, the largest
+        // the partitions a partitioned run evaluates (docs/scale.md): components, batches, the largest
         org.offbook.pipeline.Partitioning how = org.offbook.pipeline.Partitioning.fromSystemProperties();
         org.offbook.prepare.Partitions.Plan plan = org.offbook.prepare.Partitions.of(facts,
                 org.offbook.prepare.Derivations.derive(facts), how.targetFacts());

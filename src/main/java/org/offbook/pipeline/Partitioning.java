@@ -7,9 +7,12 @@ package org.offbook.pipeline;
  * (docs/performance.md, "Partitioned evaluation"); partitions bound the memory of a session by the
  * largest partition and use every core.
  *
- * <p>Set with Java system properties (e.g. {@code OFFBOOK_JAVA_OPTS="-Doffbook.partitions=off"}):
+ * <p>Set with Java system properties (e.g. {@code OFFBOOK_JAVA_OPTS="-Doffbook.partitions=on"}):
  * <ul>
- *   <li>{@code offbook.partitions}: {@code on} (the default) or {@code off} (one session);</li>
+ *   <li>{@code offbook.partitions}: {@code off} (the default: one session) or {@code on}. Off by
+ *       default because a user's rule that joins facts other than through entity ids would see only
+ *       its partition and be silently wrong, and on the benchmark's market (one connected
+ *       component) partitions measured no gain (docs/scale.md);</li>
  *   <li>{@code offbook.threads}: sessions run at one time (default: the processors available);</li>
  *   <li>{@code offbook.partition.facts}: small components are batched into partitions of at least
  *       this many facts (default {@value #DEFAULT_TARGET_FACTS}).</li>
@@ -31,10 +34,10 @@ public record Partitioning(boolean partitioned, int threads, int targetFacts) {
         targetFacts = Math.max(1, targetFacts);
     }
 
-    /** From the system properties above; a value that is not understood is taken as the default. */
+    /** From the system properties above; a value that is not understood is taken as the default (one session). */
     public static Partitioning fromSystemProperties() {
-        String mode = System.getProperty("offbook.partitions", "on").strip();
-        boolean partitioned = !mode.equalsIgnoreCase("off") && !mode.equalsIgnoreCase("false");
+        String mode = System.getProperty("offbook.partitions", "off").strip();
+        boolean partitioned = mode.equalsIgnoreCase("on") || mode.equalsIgnoreCase("true");
         int threads = intProperty("offbook.threads", Runtime.getRuntime().availableProcessors());
         int target = intProperty("offbook.partition.facts", DEFAULT_TARGET_FACTS);
         return new Partitioning(partitioned, threads, target);

@@ -71,9 +71,11 @@ class PartitionedEvaluationTest {
     }
 
     @Test
-    void defaultRunUsesTheSystemProperties() {
+    void defaultRunIsOneSessionUnlessPartitionsAreAskedFor() {
         Partitioning d = Partitioning.fromSystemProperties();
         assertTrue(d.threads() >= 1);
+        assertEquals(System.getProperty("offbook.partitions", "off").equals("on"), d.partitioned(),
+                "one session by default: a user's rule joining other than through entity ids must not be silently split");
         assertEquals(RuleRunner.Limits.DEFAULT.maxFirings(), FILINGS.limits().maxFirings());
     }
 }
