@@ -35,7 +35,7 @@ measure() { # name, then the command
     "$(printf '%s\n' "${times[@]}" | sort -n | head -1)" "$(printf '%s\n' "${times[@]}" | sort -n | tail -1)" "$runs"
 }
 
-measure cold env OFFBOOK_CACHE=off java -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -jar target/offbook.jar "${args[@]}"
+measure cold env OFFBOOK_CACHE=off java -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -jar target/offbook-all.jar "${args[@]}"
 measure compile env OFFBOOK_CACHE=off ./offbook "${args[@]}"
 ./offbook "${args[@]}" > /dev/null          # fill the rule cache
 measure edit ./offbook "${args[@]}"

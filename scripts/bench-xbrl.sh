@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./offbook --version > /dev/null            # builds the jar if needed
-exec java -XX:+UseParallelGC -cp target/offbook.jar org.offbook.bench.XbrlBench "${1:-src/test/resources/sec/ixbrl}" "${2:-10}" "${3:-15}"
+exec java -XX:+UseParallelGC -cp target/offbook-all.jar:target/offbook-bench.jar org.offbook.bench.XbrlBench "${1:-src/test/resources/sec/ixbrl}" "${2:-10}" "${3:-15}"

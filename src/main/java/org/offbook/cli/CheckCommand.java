@@ -48,7 +48,8 @@ final class CheckCommand implements Callable<Integer> {
     List<Path> rules = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "Format of the report on standard output or --output: text, json, csv, sarif, html, junit (default: ${DEFAULT-VALUE}).")
+            description = "Format of the report on standard output or --output: text, json, csv, csv-bom (csv for Excel on Windows), sarif, html, junit, "
+                    + "github (workflow annotations), markdown (a job summary), gitlab (Code Quality JSON) (default: ${DEFAULT-VALUE}).")
     String format = "text";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the --format report to FILE instead of standard output.")
@@ -69,6 +70,14 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--write-baseline", paramLabel = "FILE",
             description = "Write the findings as a baseline to FILE (keeping justifications already in it) and exit 0 unless inputs failed to load.")
     Path writeBaseline;
+
+    @Option(names = "--strict-baseline",
+            description = "A --baseline entry without justification, reviewer and date is an error (exit 5), not a warning.")
+    boolean strictBaseline;
+
+    @Option(names = "--junit-passing",
+            description = "In JUnit reports, also a passing test case for every rule and entity without a finding (off: a case per finding).")
+    boolean junitPassing;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Suppressions and severity overrides, each with a reason (see docs/report-format.md).")
@@ -149,6 +158,15 @@ final class CheckCommand implements Callable<Integer> {
             List<Baseline.Entry> previous = Files.exists(writeBaseline) && !ReportFiles.isSpecial(writeBaseline)
                     ? Baseline.read(writeBaseline, baselineProblems) : List.of();
             if (baselineProblems.isEmpty()) {
+                List<Baseline.Entry> dropped = Baseline.dropped(report.findings(), previous);
+                if (!dropped.isEmpty()) {
+                    // a run over part of a folder must not silently lose the reviewers' work
+                    err.println("offbook: warning: " + shown(writeBaseline) + ": " + dropped.size() + " reviewed "
+                            + (dropped.size() == 1 ? "entry is" : "entries are") + " dropped, their findings not reported by this run "
+                            + "(only part of the folder checked, or the findings went away): " + String.join(", ", dropped.stream()
+                            .map(e -> shown(e.ruleId() + " " + e.subject() + " " + e.fingerprint())).toList())
+                            + "; to keep them, check the whole folder or write the new baseline to another file");
+                }
                 write(() -> ReportFiles.writeText(Baseline.render(report.findings(), previous), writeBaseline), writeBaseline, failedWrites);
             }
         }
@@ -177,6 +195,19 @@ final class CheckCommand implements Callable<Integer> {
             err.println("offbook: error: " + shown(writeBaseline) + ": not overwritten: the baseline does not read cleanly, and writing it "
                     + "would lose the justifications that could not be read; correct it, or write the new baseline to another file");
         }
+        // an accepted finding needs its justification, reviewer and date: the audit trail of the acceptance
+        boolean unsigned = false;
+        if (baseline != null && Files.isRegularFile(baseline)) {
+            for (Baseline.Entry e : Baseline.read(baseline, new ArrayList<>())) {
+                if (!Baseline.signed(e)) {
+                    unsigned = true;
+                    err.println("offbook: " + (strictBaseline ? "error" : "warning") + ": " + shown(baseline) + (e.line() > 0 ? ":" + e.line() : "")
+                            + ": baseline entry " + shown(e.ruleId() + " " + e.subject() + " " + e.fingerprint())
+                            + " lacks a justification, reviewer or date; an accepted finding needs all three"
+                            + (strictBaseline ? "" : " (an error under --strict-baseline)"));
+                }
+            }
+        }
         failedWrites.forEach(err::println);
         if (output != null || !extra.isEmpty() || writeBaseline != null) {
             List<String> written = new ArrayList<>();
@@ -195,7 +226,7 @@ final class CheckCommand implements Callable<Integer> {
         if (!failedWrites.isEmpty()) {
             return Main.INTERNAL;
         }
-        if (!report.errors().isEmpty() || !baselineProblems.isEmpty()) {
+        if (!report.errors().isEmpty() || !baselineProblems.isEmpty() || (unsigned && strictBaseline)) {
             return Main.LOAD_ERRORS;
         }
         if (writeBaseline != null) {
@@ -272,7 +303,7 @@ final class CheckCommand implements Callable<Integer> {
         if (r == null) {
             throw usage(option + ": unknown format '" + name + "' (" + String.join(", ", Formats.names()) + ")");
         }
-        return r;
+        return junitPassing && r instanceof org.offbook.reports.JunitReport ? new org.offbook.reports.JunitReport(true) : r;
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "Forensic checker for off-balance-sheet financing: reads filings and deal terms, "
                 + "runs the DRL rules and explains each finding.",
-        subcommands = {CheckCommand.class, FactsCommand.class, ExposureCommand.class, RulesCommand.class, ExplainCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckCommand.class, FactsCommand.class, ExposureCommand.class, RulesCommand.class, ExplainCommand.class, SchemaCommand.class,
+            CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no finding at or above --fail-on",
@@ -75,6 +76,25 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
+        // `offbook generate-completion` prints a bash/zsh completion script; hidden from the command list
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+        withVersion(cli);
+        // a usage error is its message, a "did you mean" for a mistyped option or command, and where
+        // to find the help: not the whole help, which buries the message
+        cli.setParameterExceptionHandler((ex, given) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter e = c.getErr();
+            e.println("offbook: " + ex.getMessage());
+            String near = nearestOption(ex);
+            if (near != null) {
+                e.println("Did you mean '" + near + "'?");
+            } else {
+                CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
+            }
+            e.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            e.flush();
+            return USAGE;
+        });
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println("offbook: internal error: " + ex
                     + (verbose(parsed) ? "" : " (run with --verbose for details)"));
@@ -101,6 +121,64 @@ public final class Main implements Runnable {
         return "offbook: out of memory: this run needs more than the " + mb + " MB of heap the JVM may use "
                 + "(the rule session takes about 5 KB per fact); give it more, e.g. OFFBOOK_JAVA_OPTS=-Xmx16g ./offbook check ..., "
                 + "or check fewer files at a time (docs/performance.md)";
+    }
+
+    /**
+     * For an unknown option, the command's option nearest to it by edit distance (a transposition
+     * counts as one edit: {@code --fial-on} is {@code --fail-on}), when at most a third of it differs;
+     * else null. picocli's own suggestions only match the first two letters.
+     */
+    static String nearestOption(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u) || !u.isUnknownOption() || u.getUnmatched().isEmpty()) {
+            return null;
+        }
+        String given = u.getUnmatched().get(0);
+        int eq = given.indexOf('=');
+        String name = eq > 0 ? given.substring(0, eq) : given;
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (CommandLine.Model.OptionSpec o : ex.getCommandLine().getCommandSpec().options()) {
+            if (o.hidden()) {
+                continue;
+            }
+            for (String candidate : o.names()) {
+                int d = distance(name, candidate);
+                if (d < bestDistance) {
+                    bestDistance = d;
+                    best = candidate;
+                }
+            }
+        }
+        return best != null && bestDistance > 0 && bestDistance * 3 <= name.length() ? best : null;
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /** {@code --version} (and {@code -V}) answer on every subcommand, not only on {@code offbook} itself. */
+    private static void withVersion(CommandLine c) {
+        if (c.getCommandSpec().versionProvider() == null) {
+            c.getCommandSpec().versionProvider(new VersionProvider());
+        }
+        c.getSubcommands().values().forEach(Main::withVersion);
     }
 
     private static boolean verbose(CommandLine.ParseResult parsed) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "Work with the rule folders: list the rules, run their test cases.",
+        description = "Work with the rule folders: list the rules, verify them, run their test cases.",
         subcommands = {RulesCommand.ListRules.class, RulesCommand.VerifyRules.class, RulesCommand.TestRules.class})
 final class RulesCommand implements Runnable {
 
@@ -30,7 +30,7 @@ final class RulesCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list or test");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: list, verify or test");
     }
 
     static List<Path> dirs(List<Path> given) {
@@ -116,7 +116,7 @@ final class RulesCommand implements Runnable {
     @Command(name = "test", mixinStandardHelpOptions = true,
             description = "Run each rule's test cases (<ID>.tests/<case>/ with expected.json) and report pass or fail.",
             exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:every case passed", "4:a case failed", "5:a rule file could not be loaded"})
+            exitCodeList = {"0:every case passed", "4:a case failed", "5:a rule file could not be loaded", "2:usage error, or no case matches the filters"})
     static final class TestRules implements Callable<Integer> {
         @Option(names = "--rules", paramLabel = "DIR", description = "Rule folder (repeatable). Default: rules.")
         List<Path> rules = new ArrayList<>();
@@ -150,6 +150,13 @@ final class RulesCommand implements Runnable {
                         o.failures().forEach(f -> out.println("     - " + f));
                     }
                 }
+            }
+            if (!filters.isEmpty() && passed + failed == 0) {
+                out.flush();
+                // a filter that matches nothing is a mistake (a mistyped rule id), never a pass
+                throw new CommandLine.ParameterException(spec.commandLine(), "no test case matches " + String.join(", ", filters.stream()
+                        .map(CheckCommand::shown).map(f -> "'" + f + "'").toList()) + " (a case is a folder <rule folder>/<family>/<ID>.tests/<case>; "
+                        + "'offbook rules list' lists the rule ids)");
             }
             out.println(passed + " passed, " + failed + " failed");
             out.flush();

@@ -29,7 +29,7 @@ public final class Placeholders {
 
     /**
      * The placeholders of a template, in order, parsed exactly as {@code findings.Template} renders them
-     * ({@code {{} is a literal brace, not a placeholder); used to check a rule's declared messages
+     * (<code>{{</code> is a literal brace, not a placeholder); used to check a rule's declared messages
      * before it runs.
      */
     public static List<Ref> references(String template) {

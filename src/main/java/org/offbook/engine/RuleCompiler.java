@@ -300,10 +300,14 @@ public final class RuleCompiler {
                     continue;
                 }
                 if (path != null && remaining.containsKey(path)) {
-                    failed.add(path);
-                    LoadError e = toError(display.get(path), m);
-                    errors.add(new LoadError(e.file(), e.line(), e.column(), null,
-                            e.message() + " (file left out; the other rule files still run)"));
+                    // one error per file: Drools follows a mistake with messages about its consequences
+                    // (the same expression analysed again for each rule part, the rule that no longer
+                    // parses), which would report one typo several times
+                    if (failed.add(path)) {
+                        LoadError e = withColumn(toError(display.get(path), m), remaining.get(path));
+                        errors.add(new LoadError(e.file(), e.line(), e.column(), null,
+                                e.message() + " (file left out; the other rule files still run)"));
+                    }
                 } else {
                     unattributed = true;
                     errors.add(LoadError.of("rules", 0, null, "rule build error: " + m.getText()));
@@ -318,6 +322,25 @@ public final class RuleCompiler {
             failed.forEach(remaining::remove);
         }
         return null;
+    }
+
+    private static final Pattern EXPRESSION = Pattern.compile("Unable to Analyse Expression (.+?)(?::|$)");
+
+    /**
+     * The column of an error Drools gave only a line for: where the expression it could not analyse
+     * starts on that line ({@code Unable to Analyse Expression nosuchfield == 1}); else as given.
+     */
+    static LoadError withColumn(LoadError e, String text) {
+        if (e.column() > 0 || e.line() <= 0) {
+            return e;
+        }
+        Matcher m = EXPRESSION.matcher(e.message());
+        String[] lines = text.split("\n", -1);
+        if (!m.find() || e.line() > lines.length) {
+            return e;
+        }
+        int at = lines[e.line() - 1].indexOf(m.group(1).strip());
+        return at < 0 ? e : new LoadError(e.file(), e.line(), at + 1, e.field(), e.message());
     }
 
     /** A Drools message as {@code file:line:column: text}, without Drools' own "Line l:c" prefix. */

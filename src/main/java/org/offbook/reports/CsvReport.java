@@ -15,8 +15,24 @@ import org.offbook.model.Finding;
  * a spreadsheet would evaluate as a formula (starting with =, +, -, @, tab or carriage return) is
  * prefixed with an apostrophe, so opening the file never runs anything; plain numbers are left
  * as numbers.
+ *
+ * <p>The format {@code csv-bom} starts the file with a UTF-8 byte-order mark: Excel on Windows
+ * reads a CSV without one in the machine's legacy code page and garbles names such as
+ * "Société Générale"; with it, Excel reads UTF-8. Other readers may show the mark, hence an option.
  */
 public final class CsvReport implements Renderer {
+
+    private final boolean byteOrderMark;
+
+    /** Plain UTF-8 CSV. */
+    public CsvReport() {
+        this(false);
+    }
+
+    /** @param byteOrderMark start with U+FEFF, for Excel on Windows */
+    public CsvReport(boolean byteOrderMark) {
+        this.byteOrderMark = byteOrderMark;
+    }
 
     static final String[] HEADER = {"ruleId", "family", "severity", "subject", "subjectName", "entities", "amount", "currency",
         "title", "explanation", "why", "procedure", "standards", "evidence", "fingerprint", "status", "statusReason"};
@@ -24,6 +40,9 @@ public final class CsvReport implements Renderer {
 
     @Override
     public void render(Report r, Writer out) throws IOException {
+        if (byteOrderMark) {
+            out.write('\uFEFF');
+        }
         try (CSVWriter csv = new CSVWriter(new NonClosing(out), ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
                 ICSVWriter.DEFAULT_QUOTE_CHARACTER, "\r\n")) {
             csv.writeNext(HEADER, false);

@@ -14,9 +14,13 @@ public final class Formats {
         ALL.put("text", TextReport::new);
         ALL.put("json", JsonReport::new);
         ALL.put("csv", CsvReport::new);
+        ALL.put("csv-bom", () -> new CsvReport(true));
         ALL.put("sarif", SarifReport::new);
         ALL.put("junit", JunitReport::new);
         ALL.put("html", HtmlReport::new);
+        ALL.put("github", GithubReport::new);
+        ALL.put("markdown", MarkdownSummary::new);
+        ALL.put("gitlab", GitlabReport::new);
     }
 
     private Formats() {

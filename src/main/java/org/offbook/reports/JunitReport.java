@@ -5,17 +5,28 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.offbook.model.Evidence;
 import org.offbook.model.Finding;
 import org.offbook.model.RuleInfo;
 
 /**
- * JUnit XML for CI dashboards: a test suite per rule, a test case per rule and subject checked
- * (every entity loaded), a failure for each new finding at or above {@code --fail-on}, skipped for
- * baselined and suppressed ones; findings below the level pass with their explanation as output.
+ * JUnit XML for CI dashboards: a test suite per rule that found something, and in it a test case per
+ * finding, so that a dashboard counts findings and each finding is shown on its own. A new finding at
+ * or above {@code --fail-on} is the case's one {@code <failure>}; a baselined or suppressed one is
+ * {@code <skipped>} with its reason; a new one below the level passes, its explanation as output.
+ * Each case names the file and line of the finding's first evidence fact, as SARIF does ({@code file}, {@code line}
+ * attributes, read by GitLab and others). Inputs and rules that did not load are {@code <error>}
+ * cases of the suite {@code offbook inputs}.
+ *
+ * <p>The rule x entity cases without a finding (many thousands on a whole market) are left out
+ * unless asked for ({@code --junit-passing}): then every rule has its suite and every entity it
+ * did not flag a passing case.
  *
  * <p>Written with the JDK's {@link XMLStreamWriter}, which escapes; {@link Xml} first replaces what
  * XML cannot carry. The layout (two spaces per level, one element per line) is written here.
@@ -23,6 +34,18 @@ import org.offbook.model.RuleInfo;
 public final class JunitReport implements Renderer {
 
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
+    private final boolean passingCases;
+
+    /** The default report: a case per finding. */
+    public JunitReport() {
+        this(false);
+    }
+
+    /** @param passingCases also a passing case per rule and entity without a finding */
+    public JunitReport(boolean passingCases) {
+        this.passingCases = passingCases;
+    }
 
     @Override
     public void render(Report r, Writer out) throws IOException {
@@ -37,13 +60,21 @@ public final class JunitReport implements Renderer {
         }
     }
 
-    private static void write(Report r, XMLStreamWriter x) throws XMLStreamException {
-        Map<String, List<Finding>> byRuleSubject = new LinkedHashMap<>();
+    private void write(Report r, XMLStreamWriter x) throws XMLStreamException {
+        Map<String, List<Finding>> byRule = new LinkedHashMap<>();
         for (Finding f : r.findings()) {
-            byRuleSubject.computeIfAbsent(f.ruleId() + "\u0000" + f.subject(), k -> new ArrayList<>()).add(f);
+            byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
         }
-        List<Finding> failing = r.failing();
-        int tests = r.rules().size() * r.entities().size();
+        Set<Finding> failing = new HashSet<>(r.failing());
+        List<RuleInfo> suites = new ArrayList<>();
+        long tests = r.errors().size();
+        for (RuleInfo rule : r.rules()) {
+            List<Finding> fs = byRule.getOrDefault(rule.id(), List.of());
+            if (passingCases || !fs.isEmpty()) {
+                suites.add(rule);
+                tests += fs.size() + (passingCases ? passing(r, fs).size() : 0);
+            }
+        }
         x.writeStartDocument("UTF-8", "1.0");
         x.writeCharacters("\n");
         x.writeStartElement("testsuites");
@@ -64,6 +95,10 @@ public final class JunitReport implements Renderer {
                 x.writeStartElement("testcase");
                 attr(x, "classname", "offbook.inputs");
                 attr(x, "name", e.location());
+                attr(x, "file", e.file());
+                if (e.line() > 0) {
+                    attr(x, "line", e.line());
+                }
                 newline(x, 3);
                 x.writeStartElement("error");
                 attr(x, "message", e.message());
@@ -75,43 +110,55 @@ public final class JunitReport implements Renderer {
             newline(x, 1);
             x.writeEndElement();
         }
-        for (RuleInfo rule : r.rules()) {
-            long ruleFailures = failing.stream().filter(f -> f.ruleId().equals(rule.id())).count();
-            long ruleSkipped = r.findings().stream().filter(f -> f.ruleId().equals(rule.id()) && !f.triage().isNew()).count();
+        for (RuleInfo rule : suites) {
+            List<Finding> fs = byRule.getOrDefault(rule.id(), List.of());
+            List<Map.Entry<String, String>> passing = passingCases ? passing(r, fs) : List.of();
             newline(x, 1);
             x.writeStartElement("testsuite");
             attr(x, "name", rule.id() + " " + rule.title());
-            attr(x, "tests", r.entities().size());
-            attr(x, "failures", ruleFailures);
+            attr(x, "tests", fs.size() + passing.size());
+            attr(x, "failures", fs.stream().filter(failing::contains).count());
             attr(x, "errors", 0);
-            attr(x, "skipped", ruleSkipped);
-            for (Map.Entry<String, String> entity : r.entities().entrySet()) {
-                List<Finding> fs = byRuleSubject.getOrDefault(rule.id() + "\u0000" + entity.getKey(), List.of());
+            attr(x, "skipped", fs.stream().filter(f -> !f.triage().isNew()).count());
+            for (Finding f : fs) {
                 newline(x, 2);
                 x.writeStartElement("testcase");
                 attr(x, "classname", "offbook." + rule.id());
-                attr(x, "name", entity.getValue() + " (" + entity.getKey() + ")");
-                for (Finding f : fs) {
-                    String text = f.explanation() + "\nStandards: " + String.join("; ", f.standards()) + "\nEvidence: "
-                            + String.join(", ", f.evidence().stream().map(e -> e.location()).toList()) + "\nFingerprint: " + f.fingerprint();
-                    newline(x, 3);
-                    if (failing.contains(f)) {
-                        x.writeStartElement("failure");
-                        attr(x, "type", f.severity().label());
-                        attr(x, "message", f.explanation());
-                        x.writeCharacters(Xml.text(text));
-                        x.writeEndElement();
-                    } else if (!f.triage().isNew()) {
-                        x.writeEmptyElement("skipped");
-                        attr(x, "message", f.triage().status() + ": " + (f.triage().reason() == null ? "" : f.triage().reason()));
-                    } else {
-                        x.writeStartElement("system-out");
-                        x.writeCharacters(Xml.text("[" + f.severity().label() + "] " + text));
-                        x.writeEndElement();
+                attr(x, "name", f.subjectName() + " (" + f.subject() + ") " + f.fingerprint());
+                // the location SARIF gives the result: the first evidence that is a fact, not a threshold
+                Evidence at = f.evidence().stream().filter(e -> !e.type().equals("threshold")).findFirst()
+                        .orElse(f.evidence().isEmpty() ? null : f.evidence().get(0));
+                if (at != null) {
+                    attr(x, "file", at.file());
+                    if (at.line() > 0) {
+                        attr(x, "line", at.line());
                     }
+                }
+                String text = f.explanation() + "\nStandards: " + String.join("; ", f.standards()) + "\nEvidence: "
+                        + String.join(", ", f.evidence().stream().map(e -> e.location()).toList()) + "\nFingerprint: " + f.fingerprint();
+                newline(x, 3);
+                if (failing.contains(f)) {
+                    x.writeStartElement("failure");
+                    attr(x, "type", f.severity().label());
+                    attr(x, "message", f.explanation());
+                    x.writeCharacters(Xml.text(text));
+                    x.writeEndElement();
+                } else if (!f.triage().isNew()) {
+                    x.writeEmptyElement("skipped");
+                    attr(x, "message", f.triage().status() + ": " + (f.triage().reason() == null ? "" : f.triage().reason()));
+                } else {
+                    x.writeStartElement("system-out");
+                    x.writeCharacters(Xml.text("[" + f.severity().label() + "] " + text));
+                    x.writeEndElement();
                 }
                 newline(x, 2);
                 x.writeEndElement();
+            }
+            for (Map.Entry<String, String> entity : passing) {
+                newline(x, 2);
+                x.writeEmptyElement("testcase");
+                attr(x, "classname", "offbook." + rule.id());
+                attr(x, "name", entity.getValue() + " (" + entity.getKey() + ")");
             }
             newline(x, 1);
             x.writeEndElement();
@@ -119,6 +166,13 @@ public final class JunitReport implements Renderer {
         newline(x, 0);
         x.writeEndElement();
         x.writeEndDocument();
+    }
+
+    /** The entities a rule did not flag: its passing cases. */
+    private static List<Map.Entry<String, String>> passing(Report r, List<Finding> ruleFindings) {
+        Set<String> flagged = new HashSet<>();
+        ruleFindings.forEach(f -> flagged.add(f.subject()));
+        return r.entities().entrySet().stream().filter(e -> !flagged.contains(e.getKey())).toList();
     }
 
     private static void attr(XMLStreamWriter x, String name, String value) throws XMLStreamException {

@@ -145,4 +145,29 @@ return Json.writer().writeValueAsString(root) + "\n";
             throw new IllegalStateException(e);
         }
     }
+
+    /** Whether a reviewer has written anything in the entry: a justification, a reviewer or a date. */
+    public static boolean reviewed(Entry e) {
+        return !blank(e.justification()) || !blank(e.reviewer()) || !blank(e.date());
+    }
+
+    /** Whether the entry is signed off: justification, reviewer and date all filled in. */
+    public static boolean signed(Entry e) {
+        return !blank(e.justification()) && !blank(e.reviewer()) && !blank(e.date());
+    }
+
+    /**
+     * The reviewed entries of {@code previous} that re-writing the baseline with {@code findings}
+     * would drop: their findings were not reported by this run (only part of the folder was
+     * checked, or the findings went away).
+     */
+    public static List<Entry> dropped(List<Finding> findings, List<Entry> previous) {
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        findings.forEach(f -> kept.add(f.fingerprint()));
+        return previous.stream().filter(e -> reviewed(e) && !kept.contains(e.fingerprint())).toList();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
 }

@@ -29,7 +29,7 @@ class OffbookJarIT {
     }
 
     static Result offbook(Map<String, String> env, List<String> jvm, String... args) throws IOException, InterruptedException {
-        String jar = System.getProperty("offbook.jar", "target/offbook.jar");
+        String jar = System.getProperty("offbook.jar", "target/offbook-all.jar");
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvm);

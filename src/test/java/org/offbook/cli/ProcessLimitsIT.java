@@ -35,7 +35,7 @@ class ProcessLimitsIT {
 
     /** The jar run in {@code dir} with the environment changed as given (a null value removes the variable). */
     static Result offbook(Path dir, Map<String, String> env, List<String> jvm, String... args) throws IOException, InterruptedException {
-        String jar = Path.of(System.getProperty("offbook.jar", "target/offbook.jar")).toAbsolutePath().toString();
+        String jar = Path.of(System.getProperty("offbook.jar", "target/offbook-all.jar")).toAbsolutePath().toString();
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvm);

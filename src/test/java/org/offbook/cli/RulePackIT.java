@@ -30,7 +30,7 @@ class RulePackIT {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-jar");
-        cmd.add(Path.of(System.getProperty("offbook.jar", "target/offbook.jar")).toAbsolutePath().toString());
+        cmd.add(Path.of(System.getProperty("offbook.jar", "target/offbook-all.jar")).toAbsolutePath().toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workingDir.toFile());
         pb.environment().remove("OFFBOOK_HOME");

@@ -88,6 +88,20 @@ public class RuleCompilerTest {
     }
 
     @Test
+    void aMistypedFieldIsOneErrorWithItsLineAndColumn() {
+        TestFiles.write(rules, "good/T-001.drl", rule("T-001", "id == \"acme\""));
+        TestFiles.write(rules, "bad/T-003.drl", rule("T-003", "nosuchfield == 1"));
+        CompiledRules compiled = RuleCompiler.compile(List.of(rules));
+        assertEquals(1, compiled.errors().size(), messages(compiled.errors()));
+        LoadError e = compiled.errors().get(0);
+        assertTrue(e.file().endsWith("bad/T-003.drl"), e.toString());
+        assertEquals(8, e.line(), e.toString());
+        // "    $e : Entity( nosuchfield == 1 )": the expression starts at column 18
+        assertEquals(18, e.column(), e.toString());
+        assertEquals(List.of("T-001"), compiled.rules().stream().map(RuleInfo::id).toList());
+    }
+
+    @Test
     void ruleWithoutMetadataOrWithADuplicateIdIsRejected() {
         TestFiles.write(rules, "a.drl", rule("T-001", "id == \"acme\""));
         TestFiles.write(rules, "b.drl", rule("T-001", "id == \"acme\"").replace("T-001 rule", "T-001 again"));

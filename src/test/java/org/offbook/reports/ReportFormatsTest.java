@@ -45,6 +45,52 @@ class ReportFormatsTest {
     }
 
     @Test
+    void githubAnnotationsOnePerNewFindingEscapedSoInputCannotStartACommand() throws Exception {
+        String text = render(new GithubReport());
+        List<String> lines = text.lines().toList();
+        assertEquals(report.count("new"), lines.size(), text);
+        for (String line : lines) {
+            assertTrue(line.matches("::(error|warning|notice) file=[^,:]+,line=[1-9][0-9]*,title=[^:]*::.*"), line);
+        }
+        assertTrue(text.contains("%3DHYPERLINK") || text.contains("=HYPERLINK(\"http%3A//x\"%2C"), "the hostile name is escaped: " + text);
+    }
+
+    @Test
+    void markdownSummaryCountsAndATableRowPerFindingWithInputEscaped() throws Exception {
+        String md = render(new MarkdownSummary());
+        assertTrue(md.startsWith("## offbook: " + report.findings().size() + " findings, "), md);
+        assertEquals(report.findings().size(), md.lines().dropWhile(l -> !l.startsWith("| severity | rule")).skip(2).count(), md);
+        assertFalse(md.contains("<script>"), "input text cannot add HTML: " + md);
+        assertEquals("&lt;script&gt; a\\|b \\*c\\* d", MarkdownSummary.cell("<script> a|b\n*c* d"), "nor cells, emphasis or lines");
+    }
+
+    @Test
+    void gitlabCodeQualityIssuePerNewFindingWithTheFieldsGitlabReads() throws Exception {
+        JsonNode issues = new ObjectMapper().readTree(render(new GitlabReport()));
+        assertTrue(issues.isArray());
+        assertEquals(report.count("new"), issues.size());
+        java.util.Set<String> fingerprints = new java.util.HashSet<>();
+        for (JsonNode i : issues) {
+            assertTrue(List.of("info", "minor", "major", "critical", "blocker").contains(i.path("severity").asText()), i.toString());
+            assertFalse(i.path("description").asText().isEmpty());
+            assertFalse(i.path("check_name").asText().isEmpty());
+            assertTrue(i.path("location").path("path").asText().endsWith(".json"), i.toString());
+            assertTrue(i.path("location").path("lines").path("begin").asInt() >= 1, i.toString());
+            assertTrue(fingerprints.add(i.path("fingerprint").asText()), "unique fingerprints");
+        }
+    }
+
+    @Test
+    void csvBomIsTheSameCsvAfterAUtf8ByteOrderMarkForExcel() throws Exception {
+        Path file = dir.resolve("findings-bom.csv");
+        ReportFiles.write(Formats.get("csv-bom"), report, file);
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "starts with the UTF-8 byte-order mark");
+        assertEquals(render(new CsvReport()), new String(bytes, 3, bytes.length - 3, java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(render(new CsvReport()).startsWith("ruleId,"), "plain csv has no mark");
+    }
+
+    @Test
     void csvHasOneRowPerFindingAndFormulaCellsAreInert() throws Exception {
         List<String[]> rows;
         try (CSVReader csv = new CSVReader(new StringReader(render(new CsvReport())))) {
@@ -104,10 +150,10 @@ class ReportFormatsTest {
     }
 
     @Test
-    void junitHasACasePerRuleAndSubjectAndAFailurePerFindingAtFailOn() throws Exception {
+    void junitHasACasePerFindingAndAFailurePerFindingAtFailOn() throws Exception {
         String xml = render(new JunitReport());
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-        assertEquals(report.rules().size() * report.entities().size(), doc.getElementsByTagName("testcase").getLength());
+        assertEquals(report.findings().size(), doc.getElementsByTagName("testcase").getLength());
         assertEquals(report.failing().size(), doc.getElementsByTagName("failure").getLength());
         assertTrue(xml.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot;"), "names escaped in attributes");
         assertFalse(xml.contains("<script>"));

@@ -315,7 +315,7 @@ final class BadInputs {
                 then
                 end
                 """, List.of(), true,
-                "rules/broken.drl:7: Unable to Analyse Expression nosuchfield == 1:* (file left out; the other rule files still run)"));
+                "rules/broken.drl:7:18: Unable to Analyse Expression nosuchfield == 1:* (file left out; the other rule files still run)"));
         cases.add(rule("a DRL with a syntax error", "syntax.drl", "package offbook.rules.syntax;\nrule \"a\"\nwhen\n  Entity( \nthen\nend\n",
                 List.of(), true, "rules/syntax.drl:6:*: mismatched input 'end'*(file left out; the other rule files still run)"));
         cases.add(new Case("a DRL that is not UTF-8", root -> write(root, "rules/latin1.drl",

@@ -3,7 +3,7 @@ package org.offbook.prepare.graph;
 import java.util.Random;
 
 /**
- * Times the cycle search on a random graph: {@code java -cp target/offbook.jar:target/offbook-bench.jar
+ * Times the cycle search on a random graph: {@code java -cp target/offbook-all.jar:target/offbook-bench.jar
  * org.offbook.prepare.graph.CycleBenchmark [LINKS] [ENTITIES] [MAX-LENGTH]} (defaults 100000, 20000, 6).
  * A benchmark, not a test: it prints what it measured.
  */
