@@ -28,7 +28,7 @@ import org.offbook.prepare.Partitions;
  * session over everything. Prints the partitions' sizes and times, the figures docs/scale.md
  * extrapolates from.
  *
- * <pre>java -cp target/offbook.jar:target/offbook-bench.jar org.offbook.bench.ScaleSimulation INPUT [TARGET-FACTS] [WORKERS]</pre>
+ * <pre>java -cp target/offbook-all.jar:target/offbook-bench.jar org.offbook.bench.ScaleSimulation INPUT [TARGET-FACTS] [WORKERS]</pre>
  */
 public final class ScaleSimulation {
 
