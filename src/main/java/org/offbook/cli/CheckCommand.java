@@ -15,6 +15,10 @@ import org.offbook.pipeline.Check;
 import org.offbook.triage.Baseline;
 import org.offbook.load.RulePack;
 import org.offbook.model.Severity;
+import org.offbook.model.RunInfo;
+import org.offbook.model.Version;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.offbook.model.LoadError;
 import org.offbook.reports.Formats;
 import org.offbook.reports.Renderer;
@@ -93,6 +97,21 @@ final class CheckCommand implements Callable<Integer> {
             description = "Follow symbolic links that lead out of the folders given (by default they are skipped and listed).")
     boolean followLinks;
 
+    @Option(names = {"--title", "--engagement"}, paramLabel = "TEXT",
+            description = "Engagement or report title, shown in every report (and the SARIF automationDetails id).")
+    String title;
+
+    @Option(names = "--as-of", paramLabel = "DATE",
+            description = "The date the analysis is as of (YYYY-MM-DD), shown in every report. Default: none (reports never read the clock).")
+    String asOf;
+
+    @Option(names = "--preparer", paramLabel = "NAME", description = "Who prepared the run, shown in every report.")
+    String preparer;
+
+    @Option(names = "--docs-url", paramLabel = "URL",
+            description = "Absolute base address where the rule pages are published (SARIF informationUri and helpUri). Default: the build's, none.")
+    String docsUrl;
+
     @Option(names = {"-v", "--verbose"}, description = "Log progress and Drools messages to standard error.")
     boolean verbose;
 
@@ -145,7 +164,8 @@ final class CheckCommand implements Callable<Integer> {
             System.setProperty("org.slf4j.simpleLogger.log.org.kie", "warn");
         }
         Report report = Check.run(new Check.Options(inputs, ruleDirs,
-                new RuleRunner.Limits(maxFirings, Duration.ofSeconds(timeoutSeconds)), config, baseline, followLinks)).withFailOn(threshold);
+                new RuleRunner.Limits(maxFirings, Duration.ofSeconds(timeoutSeconds)), config, baseline, followLinks,
+                runInfo())).withFailOn(threshold);
 
         PrintWriter err = spec.commandLine().getErr();
         List<String> failedWrites = new ArrayList<>();
@@ -326,6 +346,28 @@ final class CheckCommand implements Callable<Integer> {
         }
         Path pack = RulePack.folder();
         return pack != null ? pack : local;
+    }
+
+    private RunInfo runInfo() {
+        LocalDate date = null;
+        if (asOf != null) {
+            try {
+                date = LocalDate.parse(asOf.strip());
+            } catch (DateTimeParseException e) {
+                throw usage("--as-of: '" + asOf + "' is not a date YYYY-MM-DD");
+            }
+        }
+        String docs = docsUrl != null ? docsUrl.strip() : Version.docsUrl();
+        if (docs != null && !docs.isEmpty()) {
+            try {
+                if (!new java.net.URI(docs).isAbsolute()) {
+                    throw usage("--docs-url: '" + docsUrl + "' is not an absolute address (https://...)");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw usage("--docs-url: '" + docsUrl + "' is not an address: " + e.getReason());
+            }
+        }
+        return new RunInfo(title, date, preparer, docs, null, null);
     }
 
     private Severity parseFailOn() {

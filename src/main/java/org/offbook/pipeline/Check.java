@@ -8,6 +8,9 @@ import org.offbook.findings.Findings;
 import org.offbook.engine.Reporter;
 import org.offbook.model.Entity;
 import org.offbook.model.RuleInfo;
+import org.offbook.model.RunInfo;
+import org.offbook.load.RuleDigest;
+import org.offbook.load.RulePack;
 import java.util.HashMap;
 import java.util.Map;
 import org.offbook.model.Entities;
@@ -42,8 +45,14 @@ public final class Check {
      * @param config   suppressions and severity overrides (null for none)
      * @param baseline accepted findings (null for none)
      * @param followLinks follow symbolic links out of the input folders (by default they are skipped and listed)
+     * @param run      engagement, as-of date, preparer and docs address for the report (the rule versions are added here)
      */
-    public record Options(List<Path> inputs, List<Path> ruleDirs, RuleRunner.Limits limits, Path config, Path baseline, boolean followLinks) {
+    public record Options(List<Path> inputs, List<Path> ruleDirs, RuleRunner.Limits limits, Path config, Path baseline, boolean followLinks,
+                          RunInfo run) {
+        public Options(List<Path> inputs, List<Path> ruleDirs, RuleRunner.Limits limits, Path config, Path baseline, boolean followLinks) {
+            this(inputs, ruleDirs, limits, config, baseline, followLinks, RunInfo.NONE);
+        }
+
         public Options(List<Path> inputs, List<Path> ruleDirs) {
             this(inputs, ruleDirs, RuleRunner.Limits.DEFAULT, null, null);
         }
@@ -101,9 +110,23 @@ public final class Check {
         for (Path p : o.inputs()) {
             shownInputs.add(p.normalize().toString().replace('\\', '/'));
         }
-        return new Report(Version.get(), shownInputs, loaded.files(), loaded.skipped(), loaded.factsRead(),
+        return new Report(Version.display(), shownInputs, loaded.files(), loaded.skipped(), loaded.factsRead(),
                 loaded.factsLoaded(), rules.rules(), rules.drlFiles(), List.copyOf(errors), triaged.findings(),
-                triaged.resolved(), generatedAt(), Entities.names(loaded.facts()), Severity.LOW, loaded.notices(), loaded.merged());
+                triaged.resolved(), generatedAt(), Entities.names(loaded.facts()), Severity.LOW, loaded.notices(), loaded.merged(),
+                runInfo(o, rules));
+    }
+
+    /** The run metadata of the options with the rule pack's and each rule's version (hashes of their files). */
+    static RunInfo runInfo(Options o, CompiledRules rules) {
+        Map<String, String> versions = new java.util.TreeMap<>();
+        for (RuleInfo ri : rules.rules()) {
+            String v = ri.file() == null ? null : RuleDigest.file(RulePack.path(ri.file()));
+            if (v != null) {
+                versions.put(ri.id(), v);
+            }
+        }
+        RunInfo base = o.run() == null ? RunInfo.NONE : o.run();
+        return base.withRules(RuleDigest.pack(o.ruleDirs()), versions);
     }
 
     /** The findings of a rule run, the problems it ran into and the number of rule firings. */

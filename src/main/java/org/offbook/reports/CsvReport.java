@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.offbook.model.Evidence;
 import org.offbook.model.Finding;
+import org.offbook.model.RunInfo;
 
 /**
  * One row per finding, RFC 4180 (through opencsv), for spreadsheets and workpapers. A cell that
@@ -19,6 +20,11 @@ import org.offbook.model.Finding;
  * <p>The format {@code csv-bom} starts the file with a UTF-8 byte-order mark: Excel on Windows
  * reads a CSV without one in the machine's legacy code page and garbles names such as
  * "Société Générale"; with it, Excel reads UTF-8. Other readers may show the mark, hence an option.
+ *
+ * <p>The run metadata (rule version, engagement, as-of date, preparer, rule pack, offbook version)
+ * is in the last columns of every row, not in comment lines or a companion file: CSV has no
+ * comments (a reader would take them for a row), a companion file gets separated from its CSV, and
+ * a row filtered or pasted into a workpaper keeps what produced it.
  */
 public final class CsvReport implements Renderer {
 
@@ -35,7 +41,8 @@ public final class CsvReport implements Renderer {
     }
 
     static final String[] HEADER = {"ruleId", "family", "severity", "subject", "subjectName", "entities", "amount", "currency",
-        "title", "explanation", "why", "procedure", "standards", "evidence", "fingerprint", "status", "statusReason"};
+        "title", "explanation", "why", "procedure", "standards", "evidence", "fingerprint", "status", "statusReason",
+        "ruleVersion", "engagement", "asOf", "preparer", "rulePack", "offbookVersion"};
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     @Override
@@ -46,6 +53,7 @@ public final class CsvReport implements Renderer {
         try (CSVWriter csv = new CSVWriter(new NonClosing(out), ICSVWriter.DEFAULT_SEPARATOR, ICSVWriter.DEFAULT_QUOTE_CHARACTER,
                 ICSVWriter.DEFAULT_QUOTE_CHARACTER, "\r\n")) {
             csv.writeNext(HEADER, false);
+            RunInfo run = r.run();
             for (Finding f : r.findings()) {
                 List<String> evidence = new ArrayList<>();
                 for (Evidence e : f.evidence()) {
@@ -55,7 +63,8 @@ public final class CsvReport implements Renderer {
                     String.join("; ", f.entities()), f.amount() == null ? "" : f.amount().amount().toPlainString(),
                     f.amount() == null ? "" : f.amount().currency(), f.title(), f.explanation(), f.why(), f.procedure(),
                     String.join("; ", f.standards()), String.join("; ", evidence), f.fingerprint(), f.triage().status(),
-                    f.triage().reason()};
+                    f.triage().reason(), run.ruleVersion(f.ruleId()), run.title(), run.asOfText(), run.preparer(), run.rulePack(),
+                    r.toolVersion()};
                 for (int i = 0; i < row.length; i++) {
                     row[i] = neutralise(row[i]);
                 }

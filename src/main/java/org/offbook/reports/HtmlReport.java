@@ -31,6 +31,10 @@ import static org.offbook.reports.Words.nn;
 import static org.offbook.reports.Words.nz;
 import static org.offbook.reports.Words.plural;
 
+/*
+ * Over 600 lines: one page, its sections in reading order in one inner class that shares the report
+ * and the markup; the drawing and the style already live apart (LinkLayout, LinkDiagram, report.css).
+ */
 /**
  * The report as one self-contained HTML5 page, for a partner to read or a workpaper to keep:
  * summary by severity, family and company, errors, a drawing of the links between the entities
@@ -140,8 +144,31 @@ public final class HtmlReport implements Renderer {
 
         // ------------------------------------------------------------------------------ header
 
+        /** Engagement, as-of date and preparer as given (a line only when one is given). */
+        private void runLine() {
+            var run = r.run();
+            if (run.title() == null && run.asOf() == null && run.preparer() == null) {
+                return;
+            }
+            m.open("p", "class", "sub", "id", "run");
+            String sep = "";
+            if (run.title() != null) {
+                m.text("Engagement: ").input(run.title());
+                sep = " \u00b7 ";
+            }
+            if (run.asOf() != null) {
+                m.text(sep + "as of ").el("time", run.asOfText());
+                sep = " \u00b7 ";
+            }
+            if (run.preparer() != null) {
+                m.text(sep + "prepared by ").input(run.preparer());
+            }
+            m.close("p").nl();
+        }
+
         private void header() {
             m.open("header", "class", "top").nl().el("h1", "offbook report").nl();
+            runLine();
             m.open("p", "class", "sub").text("Off-balance-sheet financing check \u00b7 offbook " + nn(r.toolVersion()));
             if (r.generatedAt() != null) {
                 m.text(" \u00b7 generated ").el("time", r.generatedAt());
@@ -486,6 +513,9 @@ public final class HtmlReport implements Renderer {
             m.open("section", "id", "inputs", "aria-labelledby", "inputs-h").nl().el("h2", "Inputs and rules", "id", "inputs-h").nl()
                     .open("dl", "class", "facts").nl();
             m.el("dt", "Tool").el("dd", "offbook " + nn(r.toolVersion())).nl();
+            if (r.run().rulePack() != null) {
+                m.el("dt", "Rule pack").open("dd").el("code", r.run().rulePack()).close("dd").nl();
+            }
             if (r.generatedAt() != null) {
                 m.el("dt", "Generated").el("dd", r.generatedAt()).nl();
             }
@@ -520,8 +550,11 @@ public final class HtmlReport implements Renderer {
                     .el("th", "Title", "scope", "col").close("tr").close("thead").nl().open("tbody").nl();
             for (RuleInfo ri : nz(r.rules())) {
                 m.open("tr").elInput("td", ri.id(), "class", "mono").elInput("td", ri.family()).elInput("td", ri.severity()).open("td")
-                        .input(ri.title()).text(" ").open("span", "class", "subid").elInput("code", ri.file()).close("span").close("td")
-                        .close("tr").nl();
+                        .input(ri.title()).text(" ").open("span", "class", "subid").elInput("code", ri.file()).close("span");
+                if (r.run().ruleVersion(ri.id()) != null) {
+                    m.text(" ").open("span", "class", "subid").text("version ").el("code", r.run().ruleVersion(ri.id())).close("span");
+                }
+                m.close("td").close("tr").nl();
             }
             m.close("tbody").nl().close("table").nl().close("div").nl().close("section").nl();
         }

@@ -14,6 +14,7 @@ import org.offbook.model.Severity;
 import org.offbook.model.FileStats;
 import org.offbook.model.LoadError;
 import org.offbook.model.RuleInfo;
+import org.offbook.model.RunInfo;
 
 /**
  * The JSON report: the contract audit tools integrate with, documented in docs/report-format.md.
@@ -24,6 +25,26 @@ public final class JsonReport implements Renderer {
     public static final String FORMAT_VERSION = "1";
     private static final ObjectMapper MAPPER = Json.MAPPER;
 
+    /** The run metadata: the members given (title, asOf, preparer, docsUrl), the rule pack's version always when known. */
+    static void run(ObjectNode n, Report r) {
+        RunInfo run = r.run();
+        if (run.title() != null) {
+            n.put("title", run.title());
+        }
+        if (run.asOf() != null) {
+            n.put("asOf", run.asOfText());
+        }
+        if (run.preparer() != null) {
+            n.put("preparer", run.preparer());
+        }
+        if (run.docsUrl() != null) {
+            n.put("docsUrl", run.docsUrl());
+        }
+        if (run.rulePack() != null) {
+            n.put("rulePack", run.rulePack());
+        }
+    }
+
     @Override
     public void render(Report r, Writer out) throws IOException {
         ObjectNode root = MAPPER.createObjectNode();
@@ -31,6 +52,7 @@ public final class JsonReport implements Renderer {
         ObjectNode tool = root.putObject("tool");
         tool.put("name", "offbook");
         tool.put("version", r.toolVersion());
+        run(root.putObject("run"), r);
 
         ObjectNode inputs = root.putObject("inputs");
         ArrayNode paths = inputs.putArray("paths");
@@ -56,6 +78,12 @@ public final class JsonReport implements Renderer {
         ArrayNode ids = rules.putArray("ids");
         for (RuleInfo ri : r.rules()) {
             ids.add(ri.id());
+        }
+        ObjectNode versions = rules.putObject("versions");
+        for (RuleInfo ri : r.rules()) {
+            if (r.run().ruleVersion(ri.id()) != null) {
+                versions.put(ri.id(), r.run().ruleVersion(ri.id()));
+            }
         }
 
         ArrayNode errors = root.putArray("errors");

@@ -14,6 +14,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.offbook.model.Evidence;
 import org.offbook.model.Finding;
 import org.offbook.model.RuleInfo;
+import org.offbook.model.RunInfo;
 
 /**
  * JUnit XML for CI dashboards: a test suite per rule that found something, and in it a test case per
@@ -90,6 +91,7 @@ public final class JunitReport implements Renderer {
             attr(x, "failures", 0);
             attr(x, "errors", r.errors().size());
             attr(x, "skipped", 0);
+            properties(x, r, null);
             for (var e : r.errors()) {
                 newline(x, 2);
                 x.writeStartElement("testcase");
@@ -120,6 +122,7 @@ public final class JunitReport implements Renderer {
             attr(x, "failures", fs.stream().filter(failing::contains).count());
             attr(x, "errors", 0);
             attr(x, "skipped", fs.stream().filter(f -> !f.triage().isNew()).count());
+            properties(x, r, rule.id());
             for (Finding f : fs) {
                 newline(x, 2);
                 x.writeStartElement("testcase");
@@ -186,5 +189,31 @@ public final class JunitReport implements Renderer {
     /** A line break and the indentation of the given level (two spaces each). */
     private static void newline(XMLStreamWriter x, int level) throws XMLStreamException {
         x.writeCharacters("\n" + "  ".repeat(level));
+    }
+
+    /**
+     * The run metadata as the suite's properties (JUnit has no place for it on {@code testsuites}):
+     * engagement, as-of date, preparer, offbook and rule-pack version, and the rule's version.
+     */
+    private static void properties(XMLStreamWriter x, Report r, String ruleId) throws XMLStreamException {
+        RunInfo run = r.run();
+        Map<String, String> p = new java.util.LinkedHashMap<>();
+        p.put("offbook.version", r.toolVersion());
+        p.put("engagement", run.title());
+        p.put("asOf", run.asOfText());
+        p.put("preparer", run.preparer());
+        p.put("rulePack", run.rulePack());
+        p.put("ruleVersion", ruleId == null ? null : run.ruleVersion(ruleId));
+        p.values().removeIf(java.util.Objects::isNull);
+        newline(x, 2);
+        x.writeStartElement("properties");
+        for (Map.Entry<String, String> e : p.entrySet()) {
+            newline(x, 3);
+            x.writeEmptyElement("property");
+            attr(x, "name", e.getKey());
+            attr(x, "value", e.getValue());
+        }
+        newline(x, 2);
+        x.writeEndElement();
     }
 }

@@ -28,7 +28,12 @@ public final class MarkdownSummary implements Renderer {
                 + r.count("suppressed") + " | " + r.errors().size() + " |\n\n");
         out.write("Fails at: " + (r.failOn() == null ? "never" : r.failOn().label() + " and above (new findings)") + ". "
                 + r.files().size() + " files read, " + r.factsLoaded() + " facts loaded, " + r.rules().size() + " rules; offbook "
-                + cell(r.toolVersion()) + ".\n");
+                + cell(r.toolVersion()) + (r.run().rulePack() == null ? "" : ", rule pack `" + r.run().rulePack() + "`") + ".\n");
+        if (r.run().title() != null || r.run().asOf() != null || r.run().preparer() != null) {
+            out.write("Engagement: " + (r.run().title() == null ? "-" : cell(r.run().title())) + "; as of "
+                    + (r.run().asOf() == null ? "-" : r.run().asOfText()) + "; preparer "
+                    + (r.run().preparer() == null ? "-" : cell(r.run().preparer())) + ".\n");
+        }
         if (!r.errors().isEmpty()) {
             out.write("\n### Errors\n\n");
             for (LoadError e : r.errors()) {

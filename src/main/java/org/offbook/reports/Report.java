@@ -11,12 +11,14 @@ import org.offbook.model.Severity;
 import org.offbook.model.FileStats;
 import org.offbook.model.LoadError;
 import org.offbook.model.RuleInfo;
+import org.offbook.model.RunInfo;
 
 /**
  * Everything one check produced, as the renderers see it. Renderers only format this; they make
  * no judgement of their own. {@code notices} are information about the inputs that is not an
  * error (a duplicate fact counted once, a link not followed); {@code factsMerged} counts the facts
- * loaded that were the same as an earlier fact (loaded = distinct facts + merged).
+ * loaded that were the same as an earlier fact (loaded = distinct facts + merged); {@code run} identifies the
+ * run in a workpaper (engagement, as-of date, preparer, rule versions).
  */
 public record Report(
         String toolVersion,
@@ -34,7 +36,20 @@ public record Report(
         Map<String, String> entities,
         Severity failOn,
         List<LoadError> notices,
-        int factsMerged) {
+        int factsMerged,
+        RunInfo run) {
+
+    public Report {
+        run = run == null ? RunInfo.NONE : run;
+    }
+
+    public Report(String toolVersion, List<String> inputs, List<FileStats> files, List<String> skipped, int factsRead,
+                  int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<LoadError> errors, List<Finding> findings,
+                  List<Baseline.Entry> resolved, String generatedAt, Map<String, String> entities, Severity failOn,
+                  List<LoadError> notices, int factsMerged) {
+        this(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings, resolved,
+                generatedAt, entities, failOn, notices, factsMerged, RunInfo.NONE);
+    }
 
     public Report(String toolVersion, List<String> inputs, List<FileStats> files, List<String> skipped, int factsRead,
                   int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<LoadError> errors, List<Finding> findings,
@@ -46,7 +61,13 @@ public record Report(
     /** The same report judged against another --fail-on level (null for never). */
     public Report withFailOn(Severity level) {
         return new Report(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings,
-                resolved, generatedAt, entities, level, notices, factsMerged);
+                resolved, generatedAt, entities, level, notices, factsMerged, run);
+    }
+
+    /** The same report with this run metadata. */
+    public Report withRun(RunInfo info) {
+        return new Report(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings,
+                resolved, generatedAt, entities, failOn, notices, factsMerged, info);
     }
 
     public int factsRejected() {

@@ -16,6 +16,8 @@ import org.offbook.model.Json;
 import org.offbook.model.Severity;
 import org.offbook.model.LoadError;
 import org.offbook.model.RuleInfo;
+import org.offbook.model.RunInfo;
+import org.offbook.model.Version;
 
 /**
  * SARIF 2.1.0, for code-scanning dashboards. Every rule is described in {@code tool.driver.rules}
@@ -38,7 +40,15 @@ public final class SarifReport implements Renderer {
         ObjectNode driver = run.putObject("tool").putObject("driver");
         driver.put("name", "offbook");
         driver.put("version", r.toolVersion());
-        driver.put("semanticVersion", r.toolVersion().replaceAll("[^0-9.].*$", ""));
+        String semver = r.toolVersion().replaceAll("[^0-9.].*$", "");
+        driver.put("semanticVersion", r.toolVersion().endsWith(Version.DEVELOPMENT) && !semver.isEmpty() ? semver + "-dev" : semver);
+        RunInfo meta = r.run();
+        if (meta.docsUrl() != null) {
+            driver.put("informationUri", meta.docsUrl());
+        }
+        if (meta.rulePack() != null) {
+            driver.putObject("properties").put("rulePack", meta.rulePack());
+        }
         ArrayNode rules = driver.putArray("rules");
         Map<String, Integer> index = new HashMap<>();
         for (RuleInfo ri : r.rules()) {
@@ -47,6 +57,10 @@ public final class SarifReport implements Renderer {
             n.put("id", ri.id());
             n.put("name", name(ri.title()));
             n.putObject("shortDescription").put("text", ri.title());
+            String helpAt = helpUri(meta.docsUrl(), ri.file(), ri.id());
+            if (helpAt != null) {
+                n.put("helpUri", helpAt);
+            }
             n.putObject("fullDescription").put("text", ri.title() + ". Standards: " + String.join("; ", ri.standards()) + ".");
             String doc = ri.doc() != null ? ri.doc() : ri.title() + "\n\nStandards: " + String.join("; ", ri.standards());
             ObjectNode help = n.putObject("help");
@@ -56,6 +70,9 @@ public final class SarifReport implements Renderer {
             ObjectNode props = n.putObject("properties");
             props.put("family", ri.family());
             props.put("severity", ri.severity());
+            if (meta.ruleVersion(ri.id()) != null) {
+                props.put("ruleVersion", meta.ruleVersion(ri.id()));
+            }
             ArrayNode std = props.putArray("standards");
             ri.standards().forEach(std::add);
             ArrayNode tags = props.putArray("tags");
@@ -122,6 +139,23 @@ public final class SarifReport implements Renderer {
             props.put("status", f.triage().status());
         }
 
+        if (meta.automationId() != null) {
+            run.putObject("automationDetails").put("id", meta.automationId());
+        }
+        ObjectNode runProps = JSON.createObjectNode();
+        if (meta.title() != null) {
+            runProps.put("title", meta.title());
+        }
+        if (meta.asOf() != null) {
+            runProps.put("asOf", meta.asOfText());
+        }
+        if (meta.preparer() != null) {
+            runProps.put("preparer", meta.preparer());
+        }
+        if (!runProps.isEmpty()) {
+            run.set("properties", runProps);
+        }
+
         ObjectNode invocation = run.putArray("invocations").addObject();
         invocation.put("executionSuccessful", r.errors().isEmpty());
         ArrayNode notes = invocation.putArray("toolExecutionNotifications");
@@ -143,6 +177,28 @@ public final class SarifReport implements Renderer {
 
         Json.writer().writeValue(out, root);
         out.write("\n");
+    }
+
+    /**
+     * A rule's page as an absolute address: the docs base joined with the page's path relative to the
+     * rule folder, the DRL's folder and the rule's id ({@code spv/SPV-001.md}, docs/writing-rules.md);
+     * null without a base. SARIF 2.1.0 requires helpUri to be
+     * an absolute URI and gives it no uriBaseId, so without a base the rule carries no helpUri.
+     */
+    static String helpUri(String base, String ruleFile, String ruleId) {
+        if (base == null || ruleFile == null) {
+            return null;
+        }
+        String f = ruleFile.replace('\\', '/');
+        if (f.startsWith("jar:")) {
+            f = f.substring(4);
+        }
+        String[] parts = f.split("/");
+        if (parts.length < 2 || !parts[parts.length - 1].endsWith(".drl")) {
+            return null;
+        }
+        String page = parts[parts.length - 2] + "/" + ruleId + ".md";
+        return (base.endsWith("/") ? base : base + "/") + uri(page);
     }
 
     private static void location(ObjectNode loc, Evidence e) {

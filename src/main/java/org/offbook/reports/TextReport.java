@@ -12,6 +12,7 @@ import org.offbook.model.TriageStatus;
 import org.offbook.model.Finding;
 import org.offbook.model.Severity;
 import org.offbook.model.LoadError;
+import org.offbook.model.RunInfo;
 
 /**
  * The report for people: findings grouped by the company they are about, most severe first, each
@@ -28,6 +29,7 @@ public final class TextReport implements Renderer {
         for (Finding f : r.findings()) {
             bySubject.computeIfAbsent(f.subject(), k -> new ArrayList<>()).add(f);
         }
+        runHeader(sb, r);
         if (r.findings().isEmpty()) {
             sb.append("No findings.\n\n");
         }
@@ -44,7 +46,7 @@ public final class TextReport implements Renderer {
                     .append(count(list.size(), "finding")).append(" - ").append(severities(list)).append('\n');
             sb.append("=".repeat(Math.min(WIDTH, first.subjectName().length() + first.subject().length() + 3))).append("\n\n");
             for (Finding f : list) {
-                finding(sb, f);
+                finding(sb, f, r.run().ruleVersion(f.ruleId()));
             }
         }
         if (!r.errors().isEmpty()) {
@@ -105,8 +107,30 @@ public final class TextReport implements Renderer {
         return sb == null ? s : sb.toString();
     }
 
-    private static void finding(StringBuilder sb, Finding f) {
-        sb.append("  [").append(f.severity().name()).append("] ").append(f.ruleId()).append("  ").append(f.title());
+    /** Engagement, as-of date, preparer, tool and rule-pack version: the lines given, before the findings. */
+    static void runHeader(StringBuilder sb, Report r) {
+        RunInfo run = r.run();
+        if (run.title() != null) {
+            sb.append("Engagement: ").append(oneLine(run.title())).append('\n');
+        }
+        if (run.asOf() != null) {
+            sb.append("As of: ").append(run.asOfText()).append('\n');
+        }
+        if (run.preparer() != null) {
+            sb.append("Preparer: ").append(oneLine(run.preparer())).append('\n');
+        }
+        if (run.rulePack() != null) {
+            sb.append("Rule pack: ").append(run.rulePack()).append(" (").append(r.rules().size())
+                    .append(" rules; RULE@version below)  offbook ").append(r.toolVersion()).append("\n\n");
+        }
+    }
+
+    private static void finding(StringBuilder sb, Finding f, String ruleVersion) {
+        sb.append("  [").append(f.severity().name()).append("] ").append(f.ruleId());
+        if (ruleVersion != null) {
+            sb.append('@').append(ruleVersion);
+        }
+        sb.append("  ").append(f.title());
         if (!f.triage().isNew()) {
             sb.append("  (").append(f.triage().status()).append(')');
         }

@@ -32,7 +32,19 @@ class GoldenReportsTest {
     static Report sample() {
         Report r = Check.run(List.of(Path.of("filings")), List.of(Path.of("rules")), RuleRunner.Limits.DEFAULT);
         return new Report("golden", r.inputs(), r.files(), r.skipped(), r.factsRead(), r.factsLoaded(), r.rules(), r.ruleFiles(),
-                r.errors(), r.findings(), r.resolved(), "2026-01-02T03:04:05Z", r.entities(), Severity.HIGH);
+                r.errors(), r.findings(), r.resolved(), "2026-01-02T03:04:05Z", r.entities(), Severity.HIGH)
+                .withRun(goldenRun(r));
+    }
+
+    /**
+     * Run metadata with fixed versions: the rule pack's and each rule's hash change with every rule
+     * edit, which the goldens should not (RunMetadataTest checks the real hashes).
+     */
+    static org.offbook.model.RunInfo goldenRun(Report r) {
+        java.util.Map<String, String> versions = new java.util.TreeMap<>();
+        r.rules().forEach(ri -> versions.put(ri.id(), "000000000000"));
+        return new org.offbook.model.RunInfo("Golden sample <FY2025>", java.time.LocalDate.of(2025, 12, 31), "offbook tests", null,
+                "sha256:" + "0".repeat(64), versions);
     }
 
     static String render(Renderer renderer, Report r) throws IOException {

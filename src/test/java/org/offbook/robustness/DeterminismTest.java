@@ -82,7 +82,7 @@ class DeterminismTest {
             throw new UncheckedIOException(e);
         }
         List<String> args = new ArrayList<>(List.of("check", filings.toString(), "--rules", TestFiles.project("rules").toString(),
-                "--format", "json"));
+                "--format", "json", "--engagement", "Déterminisme FY2025", "--as-of", "2025-12-31", "--preparer", "A. Auditor"));
         for (String f : FORMATS) {
             if (!f.equals("json")) {
                 args.addAll(List.of("--report", f + "=" + out.resolve("report." + f)));
