@@ -46,7 +46,7 @@ public final class TextReport implements Renderer {
                     .append(count(list.size(), "finding")).append(" - ").append(severities(list)).append('\n');
             sb.append("=".repeat(Math.min(WIDTH, first.subjectName().length() + first.subject().length() + 3))).append("\n\n");
             for (Finding f : list) {
-                finding(sb, f, r.run().ruleVersion(f.ruleId()));
+                finding(sb, f);
             }
         }
         if (!r.errors().isEmpty()) {
@@ -107,7 +107,11 @@ public final class TextReport implements Renderer {
         return sb == null ? s : sb.toString();
     }
 
-    /** Engagement, as-of date, preparer, tool and rule-pack version: the lines given, before the findings. */
+    /**
+     * Engagement, as-of date, preparer, tool and rule-pack version: the lines given, before the
+     * findings. Each rule's version is left to the other formats: on every finding line it would
+     * change the text of every example in the rule pages with every rule edit.
+     */
     static void runHeader(StringBuilder sb, Report r) {
         RunInfo run = r.run();
         if (run.title() != null) {
@@ -121,16 +125,12 @@ public final class TextReport implements Renderer {
         }
         if (run.rulePack() != null) {
             sb.append("Rule pack: ").append(run.rulePack()).append(" (").append(r.rules().size())
-                    .append(" rules; RULE@version below)  offbook ").append(r.toolVersion()).append("\n\n");
+                    .append(" rules; each rule's version in --format json)  offbook ").append(r.toolVersion()).append("\n\n");
         }
     }
 
-    private static void finding(StringBuilder sb, Finding f, String ruleVersion) {
-        sb.append("  [").append(f.severity().name()).append("] ").append(f.ruleId());
-        if (ruleVersion != null) {
-            sb.append('@').append(ruleVersion);
-        }
-        sb.append("  ").append(f.title());
+    private static void finding(StringBuilder sb, Finding f) {
+        sb.append("  [").append(f.severity().name()).append("] ").append(f.ruleId()).append("  ").append(f.title());
         if (!f.triage().isNew()) {
             sb.append("  (").append(f.triage().status()).append(')');
         }
