@@ -37,4 +37,27 @@ class CreditCommandTest {
 
         assertEquals(Main.USAGE, CheckCommandTest.run("credit", "nobody", "--in", FILINGS).code());
     }
+
+    @Test
+    void theJsonAndHtmlReportsCarryTheCreditViewsAskedFor() throws Exception {
+        CheckCommandTest.Run json = CheckCommandTest.run("check", FILINGS, "--format", "json", "--credit", "Meta", "--credit", "xai",
+                "--fail-on", "never");
+        assertEquals(Main.OK, json.code(), json.err());
+        JsonNode credit = new ObjectMapper().readTree(json.out()).path("credit");
+        assertEquals("meta", credit.get(0).path("entity").asText());
+        assertEquals("77069000000", credit.get(0).path("adjustedDebt").path("value").asText());
+        assertEquals("12500000000", credit.get(1).path("adjustedDebt").path("value").asText());
+        assertTrue(!credit.get(1).path("complete").asBoolean());
+
+        CheckCommandTest.Run plain = CheckCommandTest.run("check", FILINGS, "--format", "json", "--fail-on", "never");
+        assertTrue(!new ObjectMapper().readTree(plain.out()).has("credit"), "no credit section unless asked for");
+
+        CheckCommandTest.Run html = CheckCommandTest.run("check", FILINGS, "--format", "html", "--credit", "oracle", "--fail-on", "never");
+        assertTrue(html.out().contains("<section id=\"credit\" aria-labelledby=\"credit-h\">"), html.out());
+        assertTrue(html.out().contains("<td>memo</td><td>vehicle debt serviced by its rent</td><td>USD 23.25B</td>"), html.out());
+
+        CheckCommandTest.Run unknown = CheckCommandTest.run("check", FILINGS, "--format", "json", "--credit", "nobody", "--fail-on", "never");
+        assertEquals(Main.LOAD_ERRORS, unknown.code());
+        assertTrue(unknown.err().contains("--credit: no entity 'nobody' in the files checked"), unknown.err());
+    }
 }
