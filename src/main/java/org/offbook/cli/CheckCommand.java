@@ -89,6 +89,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop the rules after this many seconds (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds = RuleRunner.Limits.DEFAULT.timeout().toSeconds();
 
+    @Option(names = "--credit", paramLabel = "ENTITY",
+            description = "Add the credit view of ENTITY (id, alias or name) to the JSON and HTML reports; repeatable (docs/credit.md).")
+    List<String> credit = new ArrayList<>();
+
     @Option(names = "--follow-links",
             description = "Follow symbolic links that lead out of the folders given (by default they are skipped and listed).")
     boolean followLinks;
@@ -145,7 +149,7 @@ final class CheckCommand implements Callable<Integer> {
             System.setProperty("org.slf4j.simpleLogger.log.org.kie", "warn");
         }
         Report report = Check.run(new Check.Options(inputs, ruleDirs,
-                new RuleRunner.Limits(maxFirings, Duration.ofSeconds(timeoutSeconds)), config, baseline, followLinks)).withFailOn(threshold);
+                new RuleRunner.Limits(maxFirings, Duration.ofSeconds(timeoutSeconds)), config, baseline, followLinks, credit)).withFailOn(threshold);
 
         PrintWriter err = spec.commandLine().getErr();
         List<String> failedWrites = new ArrayList<>();

@@ -94,7 +94,7 @@ public final class Derivations {
         return fallback;
     }
 
-    static List<DebtTotal> debtTotals(List<Fact> facts) {
+    public static List<DebtTotal> debtTotals(List<Fact> facts) {
         Map<String, List<Financing>> byBorrowerCurrency = new TreeMap<>();
         for (Fact f : facts) {
             if (f instanceof Financing d && d.amount() != null) {
@@ -162,7 +162,7 @@ public final class Derivations {
     }
 
     /** A maturity date, or the start plus the tenor; null when neither is known. */
-    static LocalDate maturityOf(Financing d) {
+    public static LocalDate maturityOf(Financing d) {
         if (d.maturity() != null) {
             return d.maturity();
         }

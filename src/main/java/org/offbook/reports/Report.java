@@ -34,7 +34,17 @@ public record Report(
         Map<String, String> entities,
         Severity failOn,
         List<LoadError> notices,
-        int factsMerged) {
+        int factsMerged,
+        List<org.offbook.prepare.credit.Credit> credit) {
+
+    /** Without a credit section (docs/credit.md): the report of a plain check. */
+    public Report(String toolVersion, List<String> inputs, List<FileStats> files, List<String> skipped, int factsRead,
+                  int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<LoadError> errors, List<Finding> findings,
+                  List<Baseline.Entry> resolved, String generatedAt, Map<String, String> entities, Severity failOn,
+                  List<LoadError> notices, int factsMerged) {
+        this(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings, resolved,
+                generatedAt, entities, failOn, notices, factsMerged, List.of());
+    }
 
     public Report(String toolVersion, List<String> inputs, List<FileStats> files, List<String> skipped, int factsRead,
                   int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<LoadError> errors, List<Finding> findings,
@@ -46,7 +56,7 @@ public record Report(
     /** The same report judged against another --fail-on level (null for never). */
     public Report withFailOn(Severity level) {
         return new Report(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings,
-                resolved, generatedAt, entities, level, notices, factsMerged);
+                resolved, generatedAt, entities, level, notices, factsMerged, credit);
     }
 
     public int factsRejected() {

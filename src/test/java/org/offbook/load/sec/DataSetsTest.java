@@ -117,7 +117,10 @@ class DataSetsTest {
         assertEquals(usd("5396000000"), Sec.statement(r, "cik-55785", null, "2010-03-31").equity());
 
         List<Restatement> all = Sec.restatements(r);
-        assertEquals(10, all.size(), "revenue, operating income, interest, net income for two quarters; equity at two dates");
+        assertEquals(16, all.size(), "revenue, operating income, interest, net income, depreciation and amortisation for two quarters; "
+                + "equity at two dates, cash at four");
+        assertEquals(usd("193000000"), q1.depreciationAmortization());
+        assertEquals(usd("669000000"), Sec.statement(r, "cik-55785", null, "2010-03-31").cash());
         Restatement revenue = all.stream().filter(x -> x.field().equals("revenue") && x.end().equals(LocalDate.of(2010, 3, 31)))
                 .findFirst().orElseThrow();
         assertEquals(usd("4835"), revenue.previous());
@@ -158,7 +161,7 @@ class DataSetsTest {
         // every filer with a mapped value becomes an entity; every statement is linked to one
         Set<String> ids = new HashSet<>();
         Sec.entities(r).forEach(e -> ids.add(e.id()));
-        assertEquals(488, ids.size());
+        assertEquals(489, ids.size()); // one filer more since cash and depreciation are mapped (issue 17)
         assertTrue(Sec.statements(r).stream().allMatch(s -> ids.contains(s.entity())));
         assertTrue(Sec.statements(r).size() > 1500, "statements: " + Sec.statements(r).size());
         // the same SEC values as the extracts
@@ -169,7 +172,7 @@ class DataSetsTest {
         assertEquals(usd("-32000000"), valero.operatingIncome());
         assertEquals(usd("147000000"), valero.interestExpense());
         assertEquals(usd("14503000000"), Sec.statement(r, "cik-789019", "2010-01-01", "2010-03-31").revenue());
-        assertEquals(10, Sec.restatements(r).size(), "Kimberly-Clark's ten are the only changes of a mapped figure in the quarter");
+        assertEquals(16, Sec.restatements(r).size(), "Kimberly-Clark's sixteen are the only changes of a mapped figure in the quarter");
     }
 
     @Test
