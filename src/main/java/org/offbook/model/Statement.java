@@ -19,6 +19,7 @@ public record Statement(
         @NonNegative @Doc("Finance lease liabilities at period end.") Money financeLeaseLiabilities,
         @NonNegative @Doc("Leases signed but not yet commenced (disclosed, not on the balance sheet).") Money leasesNotCommenced,
         @NonNegative @Doc("Capital expenditure for the period.") Money capex,
+        @NonNegative @Doc("Depreciation and amortisation for the period (for coverage on EBITDA).") Money depreciation,
         @NonNegative @Doc("Remaining performance obligations (ASC 606-10-50-13) at period end.") Money rpo,
         @NonNegative @Doc("Maximum exposure to loss from unconsolidated VIEs, as the entity reports it.") Money vieMaximumExposure,
         @NonNegative @Doc("Unrecorded unconditional purchase obligations (ASC 440-10-50-2) at period end.") Money purchaseObligations,

@@ -35,8 +35,10 @@ class ConceptMapTest {
         ConceptMap map = ConceptMap.read(TestFiles.project("rules/" + ConceptMap.FILE), errors);
         assertEquals(List.of(), errors);
         assertEquals(List.of("us-gaap:Revenues", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", "us-gaap:SalesRevenueNet",
-                "ifrs-full:Revenue"), map.fields().get("revenue").stream().map(ConceptMap.Mapping::concept).toList());
-        assertEquals(List.of("us-gaap:InterestExpense", "us-gaap:InterestExpenseDebt", "us-gaap:InterestExpenseNonoperating", "ifrs-full:InterestExpense"),
+                "ifrs-full:Revenue", "us-gaap:SalesRevenueGoodsNet", "us-gaap:SalesRevenueServicesNet", "us-gaap:RegulatedAndUnregulatedOperatingRevenue",
+                "us-gaap:RealEstateRevenueNet", "us-gaap:OilAndGasRevenue"), map.fields().get("revenue").stream().map(ConceptMap.Mapping::concept).toList());
+        assertEquals(List.of("us-gaap:InterestExpense", "us-gaap:InterestExpenseDebt", "us-gaap:InterestExpenseNonoperating", "ifrs-full:InterestExpense",
+                "us-gaap:InterestAndDebtExpense", "us-gaap:InterestExpenseBorrowings", "us-gaap:InterestExpenseLongTermDebt"),
                 map.fields().get("interestExpense").stream().map(ConceptMap.Mapping::concept).toList());
         assertEquals(List.of("us-gaap:LongTermDebt", "us-gaap:LongTermDebtNoncurrent", "us-gaap:LongTermNotesPayable"),
                 map.fields().get("totalDebt").stream().map(ConceptMap.Mapping::concept).toList());
