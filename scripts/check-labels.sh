@@ -25,8 +25,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 near=${NEAR:-16}
 
-# labels are written in the order of their links' keys (from, NUL, to), the links grey first and
-# red after: sorting the links by that key pairs the k-th label with its link
+# each label is written inside its link's group (g.edge: the path, the label box, the text), so a
+# label is paired with its link by the markup itself; every drawing (svg.graph) is measured
 python3 - "$1" "$work/page.html" "$near" <<'EOF_PY'
 import re, sys
 src, dst, near = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -35,40 +35,44 @@ html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
 probe = """<script>
 (function () {
   var NEAR = %s;
-  var edges = Array.prototype.slice.call(document.querySelectorAll('svg.graph g.edge'));
-  edges.sort(function (a, b) {
-    var x = a.dataset.from + '\\u0000' + a.dataset.to, y = b.dataset.from + '\\u0000' + b.dataset.to;
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
-  var labels = Array.prototype.slice.call(document.querySelectorAll('svg.graph text.elabel'));
-  var pts = edges.map(function (g) {
-    var p = g.querySelector('path'), n = p.getTotalLength(), out = [];
-    for (var i = 0; i <= 400; i++) { var q = p.getPointAtLength(n * i / 400); out.push([q.x, q.y]); }
-    return out;
-  });
-  function dist(box, ps) {
-    var best = Infinity;
-    ps.forEach(function (q) {
-      var dx = Math.max(box.x - q[0], 0, q[0] - (box.x + box.width));
-      var dy = Math.max(box.y - q[1], 0, q[1] - (box.y + box.height));
-      best = Math.min(best, Math.sqrt(dx * dx + dy * dy));
+  // drawings folded in <details> (one per company, in large reports) are opened to be measured
+  Array.prototype.forEach.call(document.querySelectorAll('details'), function (d) { d.open = true; });
+  var bad = [], count = 0, drawings = 0;
+  var loose = document.querySelectorAll('svg.graph text.elabel').length - document.querySelectorAll('svg.graph g.edge text.elabel').length;
+  if (loose !== 0) { bad.push(loose + ' labels outside a link group'); }
+  Array.prototype.forEach.call(document.querySelectorAll('svg.graph'), function (svg) {
+    drawings++;
+    var edges = Array.prototype.slice.call(svg.querySelectorAll('g.edge'));
+    var pts = edges.map(function (g) {
+      var p = g.querySelector('path'), n = p.getTotalLength(), out = [];
+      for (var i = 0; i <= 400; i++) { var q = p.getPointAtLength(n * i / 400); out.push([q.x, q.y]); }
+      return out;
     });
-    return best;
-  }
-  var bad = [];
-  if (labels.length !== edges.length) { bad.push('labels ' + labels.length + ' but links ' + edges.length); }
-  labels.forEach(function (t, k) {
-    var box = t.getBBox(), own = dist(box, pts[k]), nearest = k, nd = own;
-    pts.forEach(function (ps, j) { if (j !== k) { var d = dist(box, ps); if (d < nd) { nd = d; nearest = j; } } });
-    if (own > NEAR || nearest !== k) {
-      var e = edges[k].dataset, o = edges[nearest].dataset;
-      bad.push(JSON.stringify(t.textContent) + ' of ' + e.from + ' -> ' + e.to + ': ' + own.toFixed(1) + ' px from its link'
-        + (nearest !== k ? ', nearer ' + o.from + ' -> ' + o.to + ' (' + nd.toFixed(1) + ' px)' : ''));
+    function dist(box, ps) {
+      var best = Infinity;
+      ps.forEach(function (q) {
+        var dx = Math.max(box.x - q[0], 0, q[0] - (box.x + box.width));
+        var dy = Math.max(box.y - q[1], 0, q[1] - (box.y + box.height));
+        best = Math.min(best, Math.sqrt(dx * dx + dy * dy));
+      });
+      return best;
     }
+    edges.forEach(function (g, k) {
+      var t = g.querySelector('text.elabel');
+      if (!t) { bad.push('link ' + g.dataset.from + ' -> ' + g.dataset.to + ' has no label'); return; }
+      count++;
+      var box = t.getBBox(), own = dist(box, pts[k]), nearest = k, nd = own;
+      pts.forEach(function (ps, j) { if (j !== k) { var d = dist(box, ps); if (d < nd || (d === 0 && nd === 0)) { nd = d; nearest = j; } } });
+      if (own > NEAR || nearest !== k) {
+        var e = g.dataset, o = edges[nearest].dataset;
+        bad.push(JSON.stringify(t.textContent) + ' of ' + e.from + ' -> ' + e.to + ': ' + own.toFixed(1) + ' px from its link'
+          + (nearest !== k ? ', ' + (nd === 0 ? 'also on ' : 'nearer ') + o.from + ' -> ' + o.to + ' (' + nd.toFixed(1) + ' px)' : ''));
+      }
+    });
   });
   var pre = document.createElement('pre');
   pre.id = 'label-check';
-  pre.textContent = 'LABELS ' + labels.length + ' MISPLACED ' + bad.length + '\\n' + bad.join('\\n');
+  pre.textContent = 'LABELS ' + count + ' MISPLACED ' + bad.length + ' DRAWINGS ' + drawings + '\\n' + bad.join('\\n');
   document.body.appendChild(pre);
 })();
 </script>""" % near
@@ -94,6 +98,6 @@ text = html.unescape(m.group(1)).strip().split("\n")
 head = text[0].split()
 for line in text[1:]:
     print("  misplaced: " + line)
-print("check-labels: %s labels, %s not on their own link" % (head[1], head[3]))
+print("check-labels: %s labels in %s drawings, %s not on their own link" % (head[1], head[5], head[3]))
 sys.exit(1 if int(head[3]) else 0)
 EOF_PY

@@ -30,8 +30,12 @@ public final class Bench {
     }
 
     /** Results of one size. */
-    public record Size(int companies, ObjectNode market, List<JsonNode> e2e, long e2eWallMedianMs, JsonNode detail, String profile) {
+    public record Size(int companies, ObjectNode market, List<JsonNode> e2e, long e2eWallMedianMs, JsonNode detail, String profile,
+                       List<JsonNode> e2eOne, long e2eOneWallMedianMs, boolean sameReports) {
     }
+
+    /** The JVM option that makes a measured run evaluate in one session (the default is partitions). */
+    static final String ONE_SESSION = "-Doffbook.partitions=off";
 
     private final Options o;
     private final PrintWriter log;
@@ -68,22 +72,36 @@ public final class Bench {
             m.put("bytes", BenchRun.inputBytes(market));
             List<JsonNode> e2e = new ArrayList<>();
             List<Long> walls = new ArrayList<>();
+            List<JsonNode> e2eOne = new ArrayList<>();
+            List<Long> wallsOne = new ArrayList<>();
+            boolean sameReports = true;
             if (o.e2e()) {
+                // the two modes alternate, so that both see the same machine; each run's report is
+                // compared byte for byte with the one-session report of the same round
                 for (int i = 0; i < o.warmup() + o.reps(); i++) {
                     boolean measured = i >= o.warmup();
-                    log.printf(Locale.ROOT, "bench:   end to end, run %d of %d%s%n", i + 1, o.warmup() + o.reps(), measured ? "" : " (warm-up)");
-                    log.flush();
                     Path report = o.work().resolve("report-" + n + ".json");
-                    long t0 = System.nanoTime();
-                    ObjectNode r = child(cache, "e2e", market.toString(), o.rules().toString(), report.toString());
-                    long wall = (System.nanoTime() - t0) / 1_000_000;
-                    r.put("processMs", wall);
-                    if (measured) {
-                        e2e.add(r);
-                        walls.add(wall);
+                    Path reportOne = o.work().resolve("report-" + n + "-one-session.json");
+                    for (boolean one : new boolean[] {false, true}) {
+                        log.printf(Locale.ROOT, "bench:   end to end, %s, run %d of %d%s%n", one ? "one session" : "partitioned", i + 1,
+                                o.warmup() + o.reps(), measured ? "" : " (warm-up)");
+                        log.flush();
+                        long t0 = System.nanoTime();
+                        ObjectNode r = childWith(one ? List.of(ONE_SESSION) : List.of(), cache, "e2e", market.toString(),
+                                o.rules().toString(), (one ? reportOne : report).toString());
+                        long wall = (System.nanoTime() - t0) / 1_000_000;
+                        r.put("processMs", wall);
+                        if (measured) {
+                            (one ? e2eOne : e2e).add(r);
+                            (one ? wallsOne : walls).add(wall);
+                        }
+                        log.printf(Locale.ROOT, "bench:     %.1f s, GC %.1f s, peak RSS %,d MB, %,d findings, planted %d/%d, load average %s%n",
+                                wall / 1000.0, r.path("gcMs").asLong() / 1000.0, r.path("rssPeakMb").asLong(), r.path("findings").asLong(),
+                                r.path("plantedFound").asInt(), r.path("planted").asInt(), r.path("loadAverage").asText("-"));
                     }
-                    log.printf(Locale.ROOT, "bench:     %.1f s, peak RSS %,d MB, %,d findings, planted %d/%d%n", wall / 1000.0,
-                            r.path("rssPeakMb").asLong(), r.path("findings").asLong(), r.path("plantedFound").asInt(), r.path("planted").asInt());
+                    boolean same = java.util.Arrays.equals(Files.readAllBytes(report), Files.readAllBytes(reportOne));
+                    log.printf(Locale.ROOT, "bench:     same report partitioned and in one session: %s%n", same ? "yes" : "NO");
+                    sameReports &= same;
                 }
             }
             String profile = null;
@@ -108,11 +126,13 @@ public final class Bench {
                 log.flush();
                 detail = child(cache, "detail", market.toString(), o.rules().toString(), o.work().toString(),
                         Integer.toString(o.warmup()), Integer.toString(o.reps()), Boolean.toString(o.perRule()));
+                log.printf(Locale.ROOT, "bench:     %,d components of the link graph in %,d partitions, the largest %,d facts%n",
+                        detail.path("components").asLong(), detail.path("partitions").asLong(), detail.path("largestPartition").asLong());
                 log.printf(Locale.ROOT, "bench:     load %.1f s (%,d facts/s), rules %s ms vs baseline %s ms: %sx, same findings: %s%n",
                         detail.path("loadMs").asLong() / 1000.0, detail.path("factsPerSec").asLong(), detail.path("subsetMedianMs").asText(),
                         detail.path("baselineMedianMs").asText(), detail.path("ratio").asText(), detail.path("same").asText());
             }
-            out.add(new Size(n, m, e2e, BenchRun.median(walls), detail, profile));
+            out.add(new Size(n, m, e2e, BenchRun.median(walls), detail, profile, e2eOne, BenchRun.median(wallsOne), sameReports));
             log.flush();
         }
         return out;
@@ -190,6 +210,9 @@ public final class Bench {
     /** True when every planted finding was found and offbook agreed with the baseline, at every size. */
     public static boolean passed(List<Size> sizes) {
         for (Size s : sizes) {
+            if (!s.sameReports()) {
+                return false;
+            }
             for (JsonNode e : s.e2e()) {
                 if (e.path("plantedFound").asInt() != e.path("planted").asInt() || e.path("errors").asInt() != 0) {
                     return false;
@@ -207,6 +230,32 @@ public final class Bench {
     /** The results as Markdown tables (what docs/performance.md shows). */
     public String markdown(List<Size> sizes) {
         StringBuilder sb = new StringBuilder();
+        if (sizes.stream().anyMatch(s -> !s.e2e().isEmpty())) {
+            sb.append("| companies | evaluation | end to end s | GC s | GC share | peak RSS MB | rules: baseline ratio | same findings | load avg |\n");
+            sb.append("|---:|---|---:|---:|---:|---:|---:|---|---|\n");
+            for (Size s : sizes) {
+                if (s.e2e().isEmpty()) {
+                    continue;
+                }
+                String ratio = s.detail() == null ? "-" : s.detail().path("ratio").asText("-");
+                String same = s.sameReports() ? "yes" : "NO";
+                sb.append(modeRow(s.companies(), "partitioned", s.e2e(), s.e2eWallMedianMs(), ratio, same));
+                if (!s.e2eOne().isEmpty()) {
+                    sb.append(modeRow(s.companies(), "one session", s.e2eOne(), s.e2eOneWallMedianMs(), "", same));
+                }
+            }
+            sb.append("\nGarbage collection by stage (median run, seconds of collector time, share of the stage):\n\n");
+            sb.append("| companies | evaluation | stage: GC s (share) |\n|---:|---|---|\n");
+            for (Size s : sizes) {
+                if (!s.e2e().isEmpty()) {
+                    sb.append(gcRow(s.companies(), "partitioned", medianRun(s.e2e())));
+                }
+                if (!s.e2eOne().isEmpty()) {
+                    sb.append(gcRow(s.companies(), "one session", medianRun(s.e2eOne())));
+                }
+            }
+            sb.append('\n');
+        }
         sb.append("| companies | facts | input MB | load s | facts/s | MB/s | compile cold s | compile cached s | evaluate s "
                 + "| end to end s | peak RSS MB | peak heap MB | findings | planted found |\n");
         sb.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -279,6 +328,29 @@ public final class Bench {
         return sb.toString();
     }
 
+    /** One mode's row: median run's time, its GC time and share, the highest peak RSS, the load averages seen. */
+    private static String modeRow(int companies, String mode, List<JsonNode> runs, long wallMedianMs, String ratio, String same) {
+        JsonNode e = medianRun(runs);
+        long gc = e.path("gcMs").asLong();
+        long wall = e.path("processMs").asLong();
+        List<String> loads = new ArrayList<>();
+        runs.forEach(r -> loads.add(r.path("loadAverage").asText("-")));
+        return String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %.0f%% | %,d | %s | %s | %s |%n", companies, mode, wallMedianMs / 1000.0,
+                gc / 1000.0, wall == 0 ? 0.0 : 100.0 * gc / wall, maxOf(runs, "rssPeakMb"), ratio, same, String.join(", ", loads));
+    }
+
+    private static String gcRow(int companies, String mode, JsonNode run) {
+        List<String> cells = new ArrayList<>();
+        run.path("gcStages").fields().forEachRemaining(e -> {
+            long stage = run.path("stages").path(e.getKey()).asLong();
+            long gc = e.getValue().asLong();
+            if (gc > 0) {
+                cells.add(String.format(Locale.ROOT, "%s %.2f (%.0f%%)", e.getKey(), gc / 1000.0, stage == 0 ? 0.0 : 100.0 * gc / stage));
+            }
+        });
+        return String.format(Locale.ROOT, "| %,d | %s | %s |%n", companies, mode, cells.isEmpty() ? "none" : String.join("; ", cells));
+    }
+
     /** The run whose process time is the median of the measured runs. */
     static JsonNode medianRun(List<JsonNode> runs) {
         List<JsonNode> sorted = new ArrayList<>(runs);
@@ -329,6 +401,9 @@ public final class Bench {
             n.set("market", s.market());
             n.put("e2eProcessMedianMs", s.e2eWallMedianMs());
             n.set("e2e", BenchRun.JSON.valueToTree(s.e2e()));
+            n.put("e2eOneSessionProcessMedianMs", s.e2eOneWallMedianMs());
+            n.set("e2eOneSession", BenchRun.JSON.valueToTree(s.e2eOne()));
+            n.put("sameReports", s.sameReports());
             n.set("detail", s.detail());
             if (s.profile() != null) {
                 n.put("profile", s.profile());

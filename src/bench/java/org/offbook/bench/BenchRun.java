@@ -87,6 +87,7 @@ public final class BenchRun {
         out.put("checkMs", (t1 - t0) / 1_000_000);
         out.put("wallMs", end - jvmStart);
         out.put("stages", stages);
+        out.put("gcStages", rec.gcByStage());
         out.put("timeline", rec.timeline());
         out.put("firings", rec.firings());
         memory(out);
@@ -148,6 +149,14 @@ public final class BenchRun {
         out.put("factsPerSec", Math.round(facts.size() / (loadNanos / 1e9)));
         out.put("mbPerSec", Math.round(bytes / 1e6 / (loadNanos / 1e9) * 10) / 10.0);
         out.put("factsHeapMb", retainedHeapMb());
+        // the partitions a default run evaluates (docs/scale.md): components, batches, the largest
+        org.offbook.pipeline.Partitioning how = org.offbook.pipeline.Partitioning.fromSystemProperties();
+        org.offbook.prepare.Partitions.Plan plan = org.offbook.prepare.Partitions.of(facts,
+                org.offbook.prepare.Derivations.derive(facts), how.targetFacts());
+        out.put("components", plan.components());
+        out.put("partitions", plan.partitions().size());
+        out.put("largestPartition", plan.largest());
+        plan = null;
 
         // compile: cold (empty cache; the first compilation in this JVM), then from the cache
         rec.stage("compile");

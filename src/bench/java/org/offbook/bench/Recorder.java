@@ -13,6 +13,8 @@ final class Recorder extends Progress {
 
     private final Progress next;
     private final Map<String, Long> nanos = new LinkedHashMap<>();
+    private final Map<String, Long> gcMillis = new LinkedHashMap<>();
+    private long gcSince;
     private final java.util.List<Profile.Mark> timeline = new java.util.ArrayList<>();
     private String stage;
     private long since;
@@ -26,6 +28,7 @@ final class Recorder extends Progress {
     synchronized void start(String name) {
         stage = name;
         since = System.nanoTime();
+        gcSince = gcMillis();
         timeline.add(new Profile.Mark(name, System.currentTimeMillis()));
     }
 
@@ -34,6 +37,7 @@ final class Recorder extends Progress {
         close(System.nanoTime());
         stage = name;
         since = System.nanoTime();
+        gcSince = gcMillis();
         timeline.add(new Profile.Mark(name, System.currentTimeMillis()));
         next.stage(name);
     }
@@ -41,7 +45,22 @@ final class Recorder extends Progress {
     private void close(long now) {
         if (stage != null) {
             nanos.merge(stage, now - since, Long::sum);
+            gcMillis.merge(stage, gcMillis() - gcSince, Long::sum);
         }
+    }
+
+    /** The collectors' time so far in this JVM (pauses, and concurrent work where a collector counts it), in ms. */
+    static long gcMillis() {
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
+    }
+
+    /** The collectors' time by stage in milliseconds, after {@link #finish()}. */
+    synchronized Map<String, Long> gcByStage() {
+        return new LinkedHashMap<>(gcMillis);
     }
 
     /** Ends the current stage; the times in milliseconds by stage, in the order stages first ran. */
@@ -63,6 +82,7 @@ final class Recorder extends Progress {
 
     synchronized void reset() {
         nanos.clear();
+        gcMillis.clear();
         timeline.clear();
         stage = null;
         firings = 0;

@@ -104,16 +104,51 @@ public final class RuleRunner {
      */
     public static Result run(CompiledRules rules, List<Fact> facts, List<?> derived, Object findings, Limits limits,
                              ProgressListener progress) {
+        List<Object> all = new ArrayList<>(facts.size() + derived.size());
+        all.addAll(facts);
+        all.addAll(derived);
+        return run(rules, List.of(all), List.of(findings), limits, progress, 1);
+    }
+
+    /**
+     * Fires {@code rules} over each partition in a session of its own, all from the one compiled
+     * rule base, on up to {@code threads} threads; {@code findings.get(i)} is the global
+     * {@code findings} of partition i. The partitions must not share a rule match (see
+     * {@code org.offbook.prepare.Partitions}); each session is disposed of as soon as its rules have
+     * run, so memory holds the sessions running at one time, not the whole market. The limits
+     * hold for the run as a whole: one deadline, and the firings of a rule counted over all
+     * sessions; a rule that fails in one session has its further matches dropped in all.
+     */
+    public static Result run(CompiledRules rules, List<? extends List<?>> partitions, List<?> findings, Limits limits,
+                             ProgressListener progress, int threads) {
         if (rules.kieBase() == null) {
             return new Result(List.of(), 0);
         }
         List<RuleProblem> problems = new ArrayList<>();
-        long fired = fire(rules, facts, derived, limits, findings, problems, progress);
+        long fired = fire(rules, partitions, findings, limits, Math.max(1, threads), problems, progress);
         return new Result(List.copyOf(problems), fired);
     }
 
-    /** Inserts the facts into a new session, fires the rules within the limits and disposes of the session. */
-    private static long fire(CompiledRules rules, List<Fact> facts, List<?> derived, Limits limits, Object findings,
+    /** What every session of one run shares: the counts and failures by rule, the deadline's flag. */
+    private static final class Shared {
+        final Map<String, Long> firedByRule = new ConcurrentHashMap<>();
+        final Map<String, Rule> byKey = new ConcurrentHashMap<>();
+        final Set<String> stopped = ConcurrentHashMap.newKeySet();
+        final Map<String, Throwable> failed = new ConcurrentHashMap<>();
+        final AtomicBoolean timedOut = new AtomicBoolean();
+        final java.util.concurrent.atomic.AtomicLong firings = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.concurrent.atomic.AtomicLong inserted = new java.util.concurrent.atomic.AtomicLong();
+    }
+
+    /** One session: its rule running now, the session while it lives and its thread. */
+    private static final class Slot {
+        final AtomicReference<Rule> running = new AtomicReference<>();
+        volatile KieSession session;
+        volatile Thread thread;
+    }
+
+    /** Runs each partition in a new session on the pool, within the limits; disposes of each session when its rules have run. */
+    private static long fire(CompiledRules rules, List<? extends List<?>> partitions, List<?> findings, Limits limits, int threads,
                              List<RuleProblem> problems, ProgressListener progress) {
         long started = System.nanoTime();
         long budget = limits.timeoutNanos();
@@ -121,94 +156,47 @@ public final class RuleRunner {
         // one); none when it would overflow
         long deadline = limits.deadline() != Limits.NO_DEADLINE ? limits.deadline()
                 : budget > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : started + budget;
-        boolean abandoned = false;
-        KieSession session = rules.kieBase().newKieSession();
-        // written by the rules thread, read here after a timeout: concurrent
-        Map<String, Long> firedByRule = new ConcurrentHashMap<>();
-        Map<String, Rule> byKey = new ConcurrentHashMap<>();
-        Set<String> stopped = ConcurrentHashMap.newKeySet();
-        AtomicReference<Rule> running = new AtomicReference<>();
-        java.util.concurrent.atomic.AtomicLong firings = new java.util.concurrent.atomic.AtomicLong();
-        try {
-            boolean hasGlobal = rules.kieBase().getKiePackages().stream()
-                    .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("findings")));
-            if (hasGlobal) {
-                session.setGlobal("findings", findings);
-            } else {
-                problems.add(new RuleProblem(null, "rules", 0, "no rule file declares 'global org.offbook.engine.Reporter findings;'"));
-            }
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void beforeMatchFired(BeforeMatchFiredEvent event) {
-                    running.set(event.getMatch().getRule());
-                    firing = event.getMatch().getRule();
-                }
-
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    Rule r = event.getMatch().getRule();
-                    byKey.putIfAbsent(key(r), r);
-                    firedByRule.merge(key(r), 1L, Long::sum);
-                    running.set(null);
-                    firing = null;
-                    progress.fired(firings.incrementAndGet());
-                }
-            });
-            progress.stage("insert");
-            // facts of a type no rule matches cannot change the outcome: they are not inserted, and
-            // derived facts no rule matches are not computed
-            MatchedTypes matched = MatchedTypes.of(rules.kieBase());
-            long inserted = 0;
-            Class<?> lastType = null;
-            boolean insert = false;
-            for (Fact f : facts) {
-                if (f.getClass() != lastType) { // facts come grouped by file, so mostly in runs of one type
-                    lastType = f.getClass();
-                    insert = matched.test(lastType);
-                }
-                if (insert) {
-                    session.insert(f);
-                }
-                if (++inserted % 10_000 == 0) {
-                    progress.inserted(inserted, facts.size());
-                }
-            }
-            progress.inserted(inserted, facts.size());
-            derived.forEach(session::insert);
-            rules.thresholds().forEach(session::insert);
-
-            // the firing limit applies to each rule: a rule that re-triggers itself has its further
-            // matches dropped, and so has a rule whose consequence threw; the other rules run to the end
-            Map<String, Throwable> failed = new ConcurrentHashMap<>();
-            AtomicBoolean timedOut = new AtomicBoolean();
-            AgendaFilter perRule = match -> {
-                String k = key(match.getRule());
-                if (failed.containsKey(k)) {
-                    return false;
-                }
-                if (firedByRule.getOrDefault(k, 0L) >= limits.maxFirings()) {
-                    stopped.add(k);
-                    return false;
-                }
-                return true;
-            };
-            AtomicReference<Thread> worker = new AtomicReference<>();
-            ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "offbook-rules");
-                t.setDaemon(true); // a rule that never stops must not keep the JVM alive
-                worker.set(t);
-                return t;
-            });
+        boolean hasGlobal = rules.kieBase().getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("findings")));
+        if (!hasGlobal) {
+            problems.add(new RuleProblem(null, "rules", 0, "no rule file declares 'global org.offbook.engine.Reporter findings;'"));
+        }
+        // facts of a type no rule matches cannot change the outcome: they are not inserted, and
+        // derived facts no rule matches are not computed
+        MatchedTypes matched = MatchedTypes.of(rules.kieBase());
+        Shared shared = new Shared();
+        long total = 0;
+        for (List<?> p : partitions) {
+            total += p.size();
+        }
+        long toInsert = total;
+        boolean one = partitions.size() == 1;
+        Slot[] slots = new Slot[partitions.size()];
+        java.util.concurrent.atomic.AtomicInteger threadNumber = new java.util.concurrent.atomic.AtomicInteger();
+        ExecutorService exec = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, partitions.size())), r -> {
+            Thread t = new Thread(r, one ? "offbook-rules" : "offbook-rules-" + threadNumber.incrementAndGet());
+            t.setDaemon(true); // a rule that never stops must not keep the JVM alive
+            return t;
+        });
+        if (!one) {
             progress.stage("rules");
-            java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
-            try {
-                Future<Integer> run = exec.submit(() -> {
-                    try {
-                        return fireWithin(session, perRule, failed, byKey, running, timedOut);
-                    } finally {
-                        ended.countDown();
+        }
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < partitions.size(); i++) {
+                Slot slot = new Slot();
+                slots[i] = slot;
+                List<?> part = partitions.get(i);
+                Object global = findings.get(i);
+                runs.add(exec.submit(() -> {
+                    slot.thread = Thread.currentThread();
+                    if (shared.timedOut.get()) {
+                        return 0;
                     }
-                });
+                    return session(rules, part, global, hasGlobal, matched, limits, shared, slot, one, toInsert, progress);
+                }));
+            }
+            for (Future<Integer> run : runs) {
                 try {
                     if (deadline == Long.MAX_VALUE) {
                         run.get();
@@ -216,21 +204,38 @@ public final class RuleRunner {
                         run.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     }
                 } catch (TimeoutException e) {
-                    Rule now = running.get();
-                    timedOut.set(true);
-                    session.halt();
-                    run.cancel(true);
+                    Rule now = null;
+                    for (Slot s : slots) {
+                        if (now == null && s != null) {
+                            now = s.running.get();
+                        }
+                    }
+                    shared.timedOut.set(true);
+                    for (Slot s : slots) {
+                        KieSession live = s == null ? null : s.session;
+                        if (live != null) {
+                            live.halt();
+                        }
+                    }
+                    runs.forEach(r -> r.cancel(true));
+                    exec.shutdownNow();
                     // halt() and interruption stop a rule between firings or while it waits; a
-                    // consequence that spins never looks: the session is abandoned (its thread is a
+                    // consequence that spins never looks: its session is abandoned (its thread is a
                     // daemon) rather than disposed, which would wait for it for ever
-                    abandoned = !awaitQuietly(ended, 2_000);
-                    if (abandoned) {
-                        stop(worker.get());
+                    if (!awaitQuietly(exec, 2_000)) {
+                        for (Slot s : slots) {
+                            if (s != null && s.session != null) {
+                                stop(s.thread);
+                            }
+                        }
                     }
                     String where = now != null ? "stopped while rule '" + now.getName() + "' was running"
-                            : "stopped. Busiest rule: " + busiest(firedByRule, byKey);
-                    problems.add(problem(rules, now != null ? now : busiestRule(firedByRule, byKey),
+                            : "stopped. Busiest rule: " + busiest(shared.firedByRule, shared.byKey);
+                    problems.add(problem(rules, now != null ? now : busiestRule(shared.firedByRule, shared.byKey),
                             "rules still running after " + limits.timeout().toSeconds() + " s; " + where));
+                    break;
+                } catch (java.util.concurrent.CancellationException e) {
+                    // cancelled after the deadline: reported above
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IllegalStateException("interrupted", e);
@@ -241,28 +246,106 @@ public final class RuleRunner {
                     }
                     Rule culprit = cause instanceof ConsequenceException ce && ce.getMatch() != null ? ce.getMatch().getRule() : null;
                     String rule = culprit != null ? "rule '" + culprit.getName() + "'" : "a rule";
-                    problems.add(problem(rules, culprit, rule + " failed while running: " + rootMessage(cause)
-                            + "; the run stopped there, so findings may be missing"));
+                    RuleProblem p = problem(rules, culprit, rule + " failed while running: " + rootMessage(cause)
+                            + "; the run stopped there, so findings may be missing");
+                    if (!problems.contains(p)) {
+                        problems.add(p);
+                    }
                 }
-            } finally {
-                exec.shutdownNow();
             }
-            for (String k : new java.util.TreeSet<>(failed.keySet())) {
-                Rule r = byKey.get(k);
-                problems.add(problem(rules, r, "rule '" + r.getName() + "' failed while running: " + rootMessage(failed.get(k))
-                        + "; its other matches were dropped, the other rules ran to the end"));
-            }
-            for (String k : new java.util.TreeSet<>(stopped)) {
-                Rule r = byKey.get(k);
-                problems.add(problem(rules, r, "rule '" + (r == null ? k : r.getName()) + "' fired " + firedByRule.get(k)
-                        + " times, the limit for one rule; its further matches were dropped (it probably re-triggers itself, "
-                        + "e.g. by updating a fact it matches); the other rules ran to the end"));
-            }
-            return firedByRule.values().stream().mapToLong(Long::longValue).sum();
         } finally {
-            if (!abandoned) {
-                session.dispose();
+            exec.shutdownNow();
+        }
+        if (!one) {
+            progress.inserted(shared.inserted.get(), toInsert);
+        }
+        for (String k : new java.util.TreeSet<>(shared.failed.keySet())) {
+            Rule r = shared.byKey.get(k);
+            problems.add(problem(rules, r, "rule '" + r.getName() + "' failed while running: " + rootMessage(shared.failed.get(k))
+                    + "; its other matches were dropped, the other rules ran to the end"));
+        }
+        for (String k : new java.util.TreeSet<>(shared.stopped)) {
+            Rule r = shared.byKey.get(k);
+            problems.add(problem(rules, r, "rule '" + (r == null ? k : r.getName()) + "' fired " + shared.firedByRule.get(k)
+                    + " times, the limit for one rule; its further matches were dropped (it probably re-triggers itself, "
+                    + "e.g. by updating a fact it matches); the other rules ran to the end"));
+        }
+        return shared.firedByRule.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** One session: inserts the partition and the thresholds, fires the rules and disposes of the session. */
+    private static int session(CompiledRules rules, List<?> part, Object findings, boolean hasGlobal, MatchedTypes matched,
+                               Limits limits, Shared shared, Slot slot, boolean one, long toInsert, ProgressListener progress) {
+        KieSession session = rules.kieBase().newKieSession();
+        slot.session = session;
+        try {
+            if (hasGlobal) {
+                session.setGlobal("findings", findings);
             }
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    slot.running.set(event.getMatch().getRule());
+                    firing = event.getMatch().getRule();
+                }
+
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    Rule r = event.getMatch().getRule();
+                    shared.byKey.putIfAbsent(key(r), r);
+                    shared.firedByRule.merge(key(r), 1L, Long::sum);
+                    slot.running.set(null);
+                    firing = null;
+                    progress.fired(shared.firings.incrementAndGet());
+                }
+            });
+            if (one) {
+                progress.stage("insert");
+            }
+            Class<?> lastType = null;
+            boolean insert = false;
+            long count = 0;
+            for (Object f : part) {
+                if (f.getClass() != lastType) { // facts come grouped by file, so mostly in runs of one type
+                    lastType = f.getClass();
+                    insert = !(f instanceof Fact) || matched.test(lastType);
+                }
+                if (insert) {
+                    session.insert(f);
+                }
+                if (++count % 10_000 == 0) {
+                    long n = shared.inserted.addAndGet(10_000);
+                    progress.inserted(n, toInsert);
+                }
+            }
+            shared.inserted.addAndGet(count % 10_000);
+            if (one) {
+                progress.inserted(shared.inserted.get(), toInsert);
+            }
+            rules.thresholds().forEach(session::insert);
+            // the firing limit applies to each rule: a rule that re-triggers itself has its further
+            // matches dropped, and so has a rule whose consequence threw; the other rules run to the end
+            AgendaFilter perRule = match -> {
+                String k = key(match.getRule());
+                if (shared.failed.containsKey(k)) {
+                    return false;
+                }
+                if (shared.firedByRule.getOrDefault(k, 0L) >= limits.maxFirings()) {
+                    shared.stopped.add(k);
+                    return false;
+                }
+                return true;
+            };
+            if (one) {
+                progress.stage("rules");
+            }
+            if (shared.timedOut.get()) {
+                return 0;
+            }
+            return fireWithin(session, perRule, shared.failed, shared.byKey, slot.running, shared.timedOut);
+        } finally {
+            slot.session = null;
+            session.dispose();
         }
     }
 
@@ -284,10 +367,10 @@ public final class RuleRunner {
         }
     }
 
-    /** Waits up to {@code millis} for the rules thread to end; true when it did. */
-    private static boolean awaitQuietly(java.util.concurrent.CountDownLatch ended, long millis) {
+    /** Waits up to {@code millis} for the rules threads to end; true when they did. */
+    private static boolean awaitQuietly(ExecutorService exec, long millis) {
         try {
-            return ended.await(millis, TimeUnit.MILLISECONDS);
+            return exec.awaitTermination(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -103,12 +103,6 @@ public final class Findings {
             problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "': " + e.getMessage()));
             return null;
         }
-        for (String key : hit.templates().keySet()) {
-            if (rule.messages().get(key) != null) {
-                problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "' declares @" + key + "; its consequence must "
-                        + "supply values only, not ." + key + "(...)"));
-            }
-        }
         List<String> unknown = new ArrayList<>();
         String explanation = render(hit, "explain", unknown);
         String whyText = render(hit, "why", unknown);
@@ -141,10 +135,9 @@ public final class Findings {
                 List.copyOf(evidence), rule.name(), file, Finding.Triage.NEW);
     }
 
-    /** The declared template, or in the old form the one passed at run time, filled with the hit's values. */
+    /** The rule's declared template, filled with the hit's values; null when the rule declares none. */
     private String render(RuleHit hit, String key, List<String> unknown) {
-        String declared = hit.rule().messages().get(key);
-        String template = declared != null ? declared : hit.templates().get(key);
+        String template = hit.rule().messages().get(key);
         if (template == null) {
             return null;
         }

@@ -24,6 +24,7 @@ import org.offbook.load.FolderLoader;
 import org.offbook.model.LoadError;
 import org.offbook.load.LoadResult;
 import org.offbook.prepare.Derivations;
+import org.offbook.prepare.Partitions;
 import org.offbook.reports.Report;
 import org.offbook.engine.CompiledRules;
 import org.offbook.engine.RuleCompiler;
@@ -74,11 +75,16 @@ public final class Check {
 
     /** Runs the pipeline, reporting progress to {@code progress} (the caller's to finish). */
     public static Report run(Options o, ProgressListener progress) {
+        return run(o, progress, Partitioning.fromSystemProperties());
+    }
+
+    /** As {@link #run(Options, ProgressListener)}, evaluating the rules as {@code how} says. */
+    public static Report run(Options o, ProgressListener progress, Partitioning how) {
         progress.stage("load");
         LoadResult loaded = FolderLoader.load(o.inputs(), o.followLinks(), o.ruleDirs(), progress);
         progress.stage("compile");
         CompiledRules rules = RuleCompiler.compile(o.ruleDirs());
-        Evaluation result = evaluate(rules, loaded.facts(), o.limits(), progress);
+        Evaluation result = evaluate(rules, loaded.facts(), o.limits(), progress, how);
         progress.stage("report");
 
         List<LoadError> errors = new ArrayList<>(loaded.errors());
@@ -115,6 +121,12 @@ public final class Check {
      * findings after the rule session is gone (they keep only the facts each rule matched).
      */
     public static Evaluation evaluate(CompiledRules rules, List<Fact> facts, RuleRunner.Limits limits, ProgressListener progress) {
+        return evaluate(rules, facts, limits, progress, Partitioning.fromSystemProperties());
+    }
+
+    /** As above, in one session or in partitions as {@code how} says (the findings are the same). */
+    public static Evaluation evaluate(CompiledRules rules, List<Fact> facts, RuleRunner.Limits limits, ProgressListener progress,
+                                      Partitioning how) {
         progress.stage("prepare");
         // one deadline for the whole evaluation: the cycle search and the rules share --timeout
         long deadline = limits.deadlineFromNow();
@@ -124,16 +136,28 @@ public final class Check {
         Map<String, Entity> entities = Entities.byId(facts);
         Map<String, RuleInfo> byKey = new HashMap<>();
         rules.rules().forEach(r -> byKey.put(r.key(), r));
-        // the DRL global: captures what each rule matched and supplied, with no Drools type outside the engine
-        Reporter reporter = new Reporter(byKey, id -> {
-            Entity e = entities.get(id);
-            return e == null ? id : e.name();
-        });
-        RuleRunner.Result run = RuleRunner.run(rules, facts, prepared.facts(), reporter, limits.until(deadline), progress);
+        Partitions.Plan plan = how.partitioned()
+                ? Partitions.of(facts, prepared.facts(), how.targetFacts())
+                : Partitions.single(facts, prepared.facts());
+        // the DRL global, one per session: captures what each rule matched and supplied, with no Drools type outside the engine
+        List<Reporter> reporters = new ArrayList<>(plan.partitions().size());
+        for (int i = 0; i < plan.partitions().size(); i++) {
+            reporters.add(new Reporter(byKey, id -> {
+                Entity e = entities.get(id);
+                return e == null ? id : e.name();
+            }));
+        }
+        RuleRunner.Result run = RuleRunner.run(rules, plan.partitions(), reporters, limits.until(deadline), progress, how.threads());
+        plan = null; // the partitions' lists go before the findings are built
         problems.addAll(run.problems());
         progress.stage("findings");
         Findings findings = new Findings(entities);
-        List<Finding> results = findings.results(reporter.hits()); // builds the findings, which may record template problems
+        // the hits of every session, in partition order: findings are sorted and de-duplicated as one run's
+        List<org.offbook.engine.RuleHit> hits = new ArrayList<>();
+        for (Reporter r : reporters) {
+            hits.addAll(r.hits());
+        }
+        List<Finding> results = findings.results(hits); // builds the findings, which may record template problems
         problems.addAll(findings.problems());
         return new Evaluation(results, List.copyOf(problems), run.firings());
     }

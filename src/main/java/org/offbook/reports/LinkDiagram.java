@@ -2,21 +2,18 @@ package org.offbook.reports;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import org.offbook.model.Finding;
-import org.offbook.model.Severity;
-import org.offbook.reports.LinkLayout.Edge;
-import org.offbook.reports.LinkLayout.Node;
+import org.offbook.reports.LinkLayout.Box;
+import org.offbook.reports.LinkLayout.Link;
 
 import static org.offbook.reports.LinkLayout.LINE_H;
 import static org.offbook.reports.LinkLayout.MAX_NAME;
 import static org.offbook.reports.LinkLayout.NODE_H;
 import static org.offbook.reports.LinkLayout.NODE_W;
+import static org.offbook.reports.LinkLayout.PAD;
 import static org.offbook.reports.LinkLayout.num;
 import static org.offbook.reports.LinkLayout.truncate;
 import static org.offbook.reports.LinkLayout.wrap;
@@ -24,148 +21,199 @@ import static org.offbook.reports.Words.nn;
 import static org.offbook.reports.Words.plural;
 
 /**
- * The section "Links between the entities in findings": the drawing of a {@link LinkLayout} as
- * inline SVG, and the same links as a table (for screen readers, and to check a link at a glance).
+ * The section "Links between the entities in findings": drawings of {@link LinkLayout}s as inline
+ * SVG, and the same links as a table (for screen readers, and to check a link at a glance).
+ *
+ * <p>How much is drawn depends on the size of the graph (docs/report-format.md, "The link drawing"):
+ * up to {@link #WHOLE_MAX_LINKS} links one drawing of them all; up to {@link #NEIGHBOURHOOD_MAX_COMPANIES}
+ * companies a drawing per company of its own links (each folded until opened); above that the
+ * links table alone, which says why.
  */
 final class LinkDiagram {
 
-    private final LinkLayout g;
+    /** The most links drawn in one drawing of the whole graph (about 1,600 px high at the most). */
+    static final int WHOLE_MAX_LINKS = 60;
+    /** The most companies (subjects of findings) that get a drawing of their neighbourhood each. */
+    static final int NEIGHBOURHOOD_MAX_COMPANIES = 400;
 
-    LinkDiagram(List<Finding> findings, Map<String, String> names) {
-        this.g = new LinkLayout(findings, names);
+    private LinkDiagram() {
     }
 
-    /** The whole section: legend, drawing and table (or a sentence when there is nothing to draw). */
-    static void section(StringBuilder sb, List<Finding> findings, Map<String, String> names) {
-        sb.append("<section id=\"links\" aria-labelledby=\"links-h\">\n<h2 id=\"links-h\">Links between the entities in findings</h2>\n");
+    /** The whole section: legend, drawings and table (or a sentence when there is nothing to draw). */
+    static void section(Markup m, List<Finding> findings, Map<String, String> names) {
+        m.open("section", "id", "links", "aria-labelledby", "links-h").nl().el("h2", "Links between the entities in findings", "id", "links-h").nl();
         if (findings.isEmpty()) {
-            sb.append("<p>No findings, so no links to draw.</p>\n</section>\n");
+            m.el("p", "No findings, so no links to draw.").nl().close("section").nl();
             return;
         }
-        LinkDiagram d = new LinkDiagram(findings, names);
-        sb.append("<p class=\"legend\"><span class=\"sw hi\"></span>high or critical finding<span class=\"sw lo\"></span>other findings")
-                .append(" &#183; arrows run from the company a finding is about to the other entities it involves, labelled with")
-                .append(" rule and amount &#183; a box&#8217;s colour is the most severe finding about that entity.</p>\n");
-        sb.append("<div class=\"graphbox\">\n");
-        d.svg(sb);
-        sb.append("</div>\n");
-        d.linkTable(sb);
-        sb.append("</section>\n");
+        LinkLayout whole = new LinkLayout(findings, names);
+        m.open("p", "class", "legend").open("span", "class", "sw hi").close("span").text("high or critical finding")
+                .open("span", "class", "sw lo").close("span")
+                .text("other findings \u00b7 on the left the companies findings are about, on the right the entities those findings"
+                        + " involve (a company that is both is in both columns); each link carries its own label, rule and amount, in a"
+                        + " box it runs through \u00b7 a box\u2019s colour is the most severe finding about that entity.")
+                .close("p").nl();
+        int companies = whole.left.size();
+        if (whole.links.size() <= WHOLE_MAX_LINKS) {
+            m.open("div", "class", "graphbox").nl();
+            svg(m, whole, "graph");
+            m.close("div").nl();
+        } else if (companies <= NEIGHBOURHOOD_MAX_COMPANIES) {
+            m.open("p", "id", "links-mode").text(plural(whole.links.size(), "link") + " are too many for one readable drawing (more than "
+                    + WHOLE_MAX_LINKS + "): each company\u2019s own links are drawn apart, folded; open one to see it.").close("p").nl();
+            m.open("div", "class", "hoods").nl();
+            List<Box> byName = new ArrayList<>(whole.left);
+            byName.sort(Comparator.comparing((Box b) -> b.entity.name.toLowerCase(Locale.ROOT)).thenComparing(b -> b.entity.id));
+            int i = 0;
+            for (Box b : byName) {
+                i++;
+                LinkLayout hood = new LinkLayout(findings, names, b.entity.id);
+                int hi = 0;
+                for (Link l : hood.links.values()) {
+                    hi += l.hi() ? 1 : 0;
+                }
+                m.open("details", "class", "hood", "data-entity", b.entity.id).open("summary").input(b.entity.name).text(" \u00b7 "
+                        + plural(hood.links.size(), "link") + (hi > 0 ? ", " + hi + " high or critical" : "")).close("summary").nl();
+                svg(m, hood, "graph-" + i);
+                m.close("details").nl();
+            }
+            m.close("div").nl();
+        } else {
+            m.open("p", "id", "links-mode").text(plural(whole.links.size(), "link") + " between " + plural(whole.entityCount(), "entity")
+                    + ": too many to draw (more than " + NEIGHBOURHOOD_MAX_COMPANIES + " companies); the links are listed in the table.")
+                    .close("p").nl();
+        }
+        linkTable(m, whole, whole.links.size() > WHOLE_MAX_LINKS);
+        m.close("section").nl();
     }
 
-    void svg(StringBuilder sb) {
+    /** One drawing; {@code id} makes its title and description ids unique in the page. */
+    static void svg(Markup m, LinkLayout g, String id) {
         String w = num(g.width);
         String h = num(g.height);
-        sb.append("<svg class=\"graph\" viewBox=\"0 0 ").append(w).append(' ').append(h).append("\" width=\"").append(w)
-                .append("\" height=\"").append(h).append("\" role=\"img\" aria-labelledby=\"graph-title graph-desc\">\n");
-        sb.append("<title id=\"graph-title\">Money and ownership links between the entities involved in findings</title>\n");
-        sb.append("<desc id=\"graph-desc\">").append(g.nodes.size()).append(" entities and ").append(g.edges.size())
-                .append(" links; each link runs from the company a finding is about to another entity the finding involves.")
-                .append(" The same links are listed in the table below the drawing.</desc>\n");
-        sb.append("<defs>")
-                .append("<marker id=\"ob-arrow-hi\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"11\" markerHeight=\"11\"")
-                .append(" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#c62828\"/></marker>")
-                .append("<marker id=\"ob-arrow-lo\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"9\" markerHeight=\"9\"")
-                .append(" markerUnits=\"userSpaceOnUse\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#8c959f\"/></marker>")
-                .append("</defs>\n");
-        for (int c = 0; c < g.columns.size(); c++) {
-            Node first = g.columns.get(c).get(0);
-            sb.append("<text class=\"colhead\" x=\"").append(num(first.cx)).append("\" y=\"22\">").append(Html.text(g.columnTitles.get(c)))
-                    .append("</text>\n");
+        m.open("svg", "class", "graph", "viewBox", "0 0 " + w + " " + h, "width", w, "height", h, "role", "img", "aria-labelledby",
+                id + "-title " + id + "-desc").nl();
+        m.el("title", "Money and ownership links between the entities involved in findings", "id", id + "-title").nl();
+        m.el("desc", g.entityCount() + " entities and " + g.links.size() + " links; each link runs from the company a finding is about,"
+                + " on the left, to another entity the finding involves, on the right, through its label. The same links are listed in"
+                + " the table below the drawings.", "id", id + "-desc").nl();
+        m.open("defs");
+        marker(m, id, "hi", "#c62828", "11");
+        marker(m, id, "lo", "#8c959f", "9");
+        m.close("defs").nl();
+        if (!g.left.isEmpty()) {
+            m.el("text", "Companies findings are about", "class", "colhead", "x", num(g.left.get(0).x + NODE_W / 2.0), "y", "22").nl();
         }
-        // grey g.edges first, so red ones are drawn on top
+        if (!g.right.isEmpty()) {
+            m.el("text", "Entities they involve", "class", "colhead", "x", num(g.right.get(0).x + NODE_W / 2.0), "y", "22").nl();
+        }
+        // grey links first, so red ones are drawn on top where links cross (only in the bends: never over a label)
         for (boolean hi : new boolean[] {false, true}) {
-            for (Edge e : g.edges.values()) {
-                if (e.hi() != hi) {
-                    continue;
+            for (Link l : g.links.values()) {
+                if (l.hi() == hi) {
+                    link(m, l, id);
                 }
-                sb.append("<g class=\"edge ").append(hi ? "hi" : "lo").append("\" data-from=\"").append(Html.attr(e.from.id))
-                        .append("\" data-to=\"").append(Html.attr(e.to.id)).append("\"><title>").append(Html.isolateInline(e.from.name)).append(" \u2192 ")
-                        .append(Html.isolateInline(e.to.name)).append(": ");
-                List<String> parts = new ArrayList<>();
-                for (Finding f : e.findings) {
-                    parts.add(nn(f.ruleId()) + " (" + f.severity().label() + (f.amount() == null ? "" : ", " + f.amount().display())
-                            + ") " + nn(f.title()));
-                }
-                sb.append(Html.isolateInline(String.join("; ", parts))).append("</title><path d=\"").append(e.d()).append("\" marker-end=\"url(#ob-arrow-")
-                        .append(hi ? "hi" : "lo").append(")\"/></g>\n");
             }
         }
-        for (List<Node> col : g.columns) {
-            for (Node n : col) {
-                sb.append("<g class=\"node").append(n.max == null ? "" : " sev-" + n.max.label()).append("\" data-entity=\"")
-                        .append(Html.attr(n.id)).append("\"><title>").append(Html.isolateInline(n.name)).append(" (").append(Html.isolateInline(n.id)).append("): ");
-                if (n.subject) {
-                    sb.append("subject of ").append(plural(n.asSubject, "finding")).append(", most severe ").append(n.max.label());
-                    if (n.target) {
-                        sb.append("; ");
-                    }
-                }
-                if (n.involved > (n.subject ? n.asSubject : 0)) {
-                    sb.append("involved in ").append(plural(n.involved - (n.subject ? n.asSubject : 0), "other finding"));
-                }
-                sb.append("</title><rect x=\"").append(num(n.cx - NODE_W / 2.0)).append("\" y=\"").append(num(n.cy - NODE_H / 2.0))
-                        .append("\" width=\"").append(NODE_W).append("\" height=\"").append(NODE_H).append("\" rx=\"6\"/>")
-                        .append("<text class=\"nname\" x=\"").append(num(n.cx)).append("\" y=\"");
-                List<String> nameLines = wrap(n.name, MAX_NAME);
-                if (nameLines.size() == 1) {
-                    sb.append(num(n.cy - 2)).append("\">").append(Html.isolateInline(nameLines.get(0)));
-                } else {
-                    sb.append(num(n.cy - 9)).append("\"><tspan x=\"").append(num(n.cx)).append("\">").append(Html.isolateInline(nameLines.get(0)))
-                            .append("</tspan><tspan x=\"").append(num(n.cx)).append("\" dy=\"13\">").append(Html.isolateInline(nameLines.get(1)))
-                            .append("</tspan>");
-                }
-                sb.append("</text><text class=\"nmeta\" x=\"").append(num(n.cx)).append("\" y=\"")
-                        .append(num(n.cy + (nameLines.size() == 1 ? 13 : 18))).append("\">").append(Html.isolateInline(truncate(n.id, 18)));
-                if (n.subject) {
-                    sb.append(" &#183; ").append(plural(n.asSubject, "finding")).append(" &#183; ").append(n.max.label());
-                } else {
-                    sb.append(" &#183; in ").append(plural(n.involved, "finding"));
-                }
-                sb.append("</text></g>\n");
-            }
+        for (Box b : g.left) {
+            box(m, b);
         }
-        for (Edge e : g.edges.values()) {
-            boolean onIt = e.ax >= e.left() - 2 && e.ax <= e.right() + 2 && e.ay >= e.labelTop - 2 && e.ay <= e.labelTop + e.lh + 4;
-            if (e.labelTop - e.wantTop > 3 && !onIt) {
-                // the label had to move away from its link: a dotted leader joins them
-                double ex = Math.max(e.left(), Math.min(e.right(), e.ax));
-                double ey = Math.max(e.labelTop, Math.min(e.labelTop + e.lh, e.ay));
-                sb.append("<path class=\"leader\" d=\"M").append(num(e.ax)).append(',').append(num(e.ay)).append(" L").append(num(ex))
-                        .append(',').append(num(ey)).append("\"/>\n");
-            }
-            sb.append("<text class=\"elabel ").append(e.start ? "s" : "e").append("\" x=\"").append(num(e.tx)).append("\" y=\"")
-                    .append(num(e.labelTop + LINE_H - 3)).append("\">");
-            for (int i = 0; i < e.lines.size(); i++) {
-                String[] l = e.lines.get(i);
-                sb.append("<tspan x=\"").append(num(e.tx)).append('"');
-                if (i > 0) {
-                    sb.append(" dy=\"").append(LINE_H).append('"');
-                }
-                sb.append(" class=\"").append(l[1]).append("\">").append(Html.isolateInline(l[0])).append("</tspan>");
-            }
-            sb.append("</text>\n");
+        for (Box b : g.right) {
+            box(m, b);
         }
-        sb.append("</svg>\n");
+        m.close("svg").nl();
     }
 
-    /** The drawing as a table, for screen readers and for checking a link's findings at a glance. */
-    void linkTable(StringBuilder sb) {
-        sb.append("<details id=\"links-list\"><summary>The links as a table (").append(g.edges.size()).append(")</summary>\n")
-                .append("<table id=\"links-table\">\n<thead><tr><th scope=\"col\">From</th><th scope=\"col\">To</th>")
-                .append("<th scope=\"col\">Findings</th></tr></thead>\n<tbody>\n");
-        List<Edge> list = new ArrayList<>(g.edges.values());
-        list.sort(Comparator.comparing((Edge e) -> e.from.name.toLowerCase(Locale.ROOT)).thenComparing(e -> e.to.name.toLowerCase(Locale.ROOT))
-                .thenComparing(Edge::key));
-        for (Edge e : list) {
-            sb.append("<tr><td>").append(Html.isolate(e.from.name)).append("</td><td>").append(Html.isolate(e.to.name)).append("</td><td>");
-            List<String> parts = new ArrayList<>();
-            for (Finding f : e.findings) {
-                parts.add("<span class=\"sev sev-" + f.severity().label() + "\">" + f.severity().label() + "</span> " + Html.isolate(f.ruleId())
-                        + (f.amount() == null ? "" : " " + Html.isolate(f.amount().display())) + " " + Html.isolate(f.title()));
-            }
-            sb.append(String.join("<br/>", parts)).append("</td></tr>\n");
+    private static void marker(Markup m, String id, String kind, String colour, String size) {
+        m.open("marker", "id", id + "-arrow-" + kind, "viewBox", "0 0 10 10", "refX", "10", "refY", "5", "markerWidth", size, "markerHeight", size,
+                "markerUnits", "userSpaceOnUse", "orient", "auto").empty("path", "d", "M0,0 L10,5 L0,10 z", "fill", colour).close("marker");
+    }
+
+    /** A link: its path, then its label box and text on it, in one group (the label is the link's own). */
+    private static void link(Markup m, Link l, String id) {
+        String kind = l.hi() ? "hi" : "lo";
+        m.open("g", "class", "edge " + kind, "data-from", l.from.entity.id, "data-to", l.to.entity.id);
+        m.open("title").inline(l.from.entity.name).text(" \u2192 ").inline(l.to.entity.name).text(": ");
+        List<String> parts = new ArrayList<>();
+        for (Finding f : l.findings) {
+            parts.add(nn(f.ruleId()) + " (" + f.severity().label() + (f.amount() == null ? "" : ", " + f.amount().display()) + ") "
+                    + nn(f.title()));
         }
-        sb.append("</tbody>\n</table>\n</details>\n");
+        m.inline(String.join("; ", parts)).close("title");
+        m.empty("path", "d", l.d(), "marker-end", "url(#" + id + "-arrow-" + kind + ")");
+        double[] box = l.labelBox();
+        m.empty("rect", "class", "lbox", "x", num(box[0]), "y", num(box[1]), "width", num(box[2]), "height", num(box[3]), "rx", "3");
+        double cx = box[0] + box[2] / 2;
+        m.open("text", "class", "elabel", "x", num(cx), "y", num(box[1] + PAD + LINE_H - 3));
+        for (int i = 0; i < l.lines.size(); i++) {
+            String[] line = l.lines.get(i);
+            m.open("tspan", "x", num(cx), "dy", i == 0 ? null : String.valueOf(LINE_H), "class", line[1]).inline(line[0]).close("tspan");
+        }
+        m.close("text").close("g").nl();
+    }
+
+    private static void box(Markup m, Box b) {
+        LinkLayout.Entity n = b.entity;
+        m.open("g", "class", "node" + (n.max == null ? "" : " sev-" + n.max.label()), "data-entity", n.id, "data-side",
+                b.about ? "about" : "involved");
+        m.open("title").inline(n.name).text(" (").inline(n.id).text("): ");
+        if (n.subject) {
+            m.text("subject of " + plural(n.asSubject, "finding") + ", most severe " + n.max.label());
+            if (n.target) {
+                m.text("; ");
+            }
+        }
+        int other = n.involved - (n.subject ? n.asSubject : 0);
+        if (other > 0) {
+            m.text("involved in " + plural(other, "other finding"));
+        }
+        m.close("title");
+        double cx = b.x + NODE_W / 2.0;
+        double cy = b.cy();
+        m.empty("rect", "x", num(b.x), "y", num(b.y), "width", String.valueOf(NODE_W), "height", String.valueOf(NODE_H), "rx", "6");
+        List<String> nameLines = wrap(n.name, MAX_NAME);
+        if (nameLines.size() == 1) {
+            m.open("text", "class", "nname", "x", num(cx), "y", num(cy - 2)).inline(nameLines.get(0));
+        } else {
+            m.open("text", "class", "nname", "x", num(cx), "y", num(cy - 9))
+                    .open("tspan", "x", num(cx)).inline(nameLines.get(0)).close("tspan")
+                    .open("tspan", "x", num(cx), "dy", "13").inline(nameLines.get(1)).close("tspan");
+        }
+        m.close("text");
+        m.open("text", "class", "nmeta", "x", num(cx), "y", num(cy + (nameLines.size() == 1 ? 13 : 18))).inline(truncate(n.id, 18));
+        if (n.subject) {
+            m.text(" \u00b7 " + plural(n.asSubject, "finding") + " \u00b7 " + n.max.label());
+        } else {
+            m.text(" \u00b7 in " + plural(n.involved, "finding"));
+        }
+        m.close("text").close("g").nl();
+    }
+
+    /** The links as a table, for screen readers and for checking a link's findings at a glance. */
+    static void linkTable(Markup m, LinkLayout g, boolean large) {
+        m.open("details", "id", "links-list").open("summary").text("The links as a table (" + g.links.size() + ")").close("summary").nl();
+        m.open("table", "id", "links-table", "class", large ? "long" : null).nl()
+                .open("thead").open("tr").el("th", "From", "scope", "col").el("th", "To", "scope", "col").el("th", "Findings", "scope", "col")
+                .close("tr").close("thead").nl().open("tbody").nl();
+        List<Link> list = new ArrayList<>(g.links.values());
+        list.sort(Comparator.comparing((Link l) -> l.from.entity.name.toLowerCase(Locale.ROOT))
+                .thenComparing(l -> l.to.entity.name.toLowerCase(Locale.ROOT)).thenComparing(Link::key));
+        for (Link l : list) {
+            m.open("tr").elInput("td", l.from.entity.name).elInput("td", l.to.entity.name).open("td");
+            boolean first = true;
+            for (Finding f : l.findings) {
+                if (!first) {
+                    m.empty("br");
+                }
+                first = false;
+                m.el("span", f.severity().label(), "class", "sev sev-" + f.severity().label()).text(" ").input(f.ruleId());
+                if (f.amount() != null) {
+                    m.text(" ").input(f.amount().display());
+                }
+                m.text(" ").input(f.title());
+            }
+            m.close("td").close("tr").nl();
+        }
+        m.close("tbody").nl().close("table").nl().close("details").nl();
     }
 }

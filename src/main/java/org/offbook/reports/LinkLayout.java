@@ -2,11 +2,9 @@ package org.offbook.reports;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.offbook.model.Finding;
 import org.offbook.model.Severity;
@@ -15,37 +13,54 @@ import static org.offbook.reports.Words.entitiesOf;
 import static org.offbook.reports.Words.nn;
 
 /**
- * The links between the entities involved in findings, laid out in up to three columns: the
- * companies findings are about, entities that are both about and involved, and the entities
- * they involve. Edges run from a finding's subject to each other entity it names; findings on
- * the same pair share an edge, labelled with each finding's rule and amount. Order within a
- * column: by name, then a few barycentre passes to uncross edges; each column is spread over the
- * full height; a link that crosses a column passes through a gap, not behind a box; labels sit
- * by the less crowded end of their link and never overlap. Every step is deterministic.
+ * The links between the entities involved in findings, laid out as two columns with a lane between
+ * them (a bipartite drawing): on the left each company a finding is about, on the right each entity
+ * its findings involve; a company that is both appears in both columns. Every link runs from the
+ * left to the right across the one lane, so no link ever passes a box or another column.
+ *
+ * <p>The lane has three bands. In the middle band each link has a row of its own, holding its label
+ * box, and runs level through it; in the two outer bands the link curves from its port on a box to
+ * its row. Rows never overlap, and within the middle band every link is level at its own row, so a
+ * label box lies on its own link and on no other link or box, by construction (issue 20: labels beside
+ * the wrong line attributed findings to the wrong company). Links may cross each other only in the
+ * outer bands, where no label is.
+ *
+ * <p>Order: each column by name, then a few barycentre sweeps to reduce crossings; rows ordered by
+ * where their link would like to run and placed as near to that as the no-overlap condition allows
+ * (pool-adjacent-violators, least squares); the columns are spread to the height of the rows. Width
+ * is bounded whatever the graph: two boxes, the lane and the widest label. Every step is deterministic.
  */
 final class LinkLayout {
-    static final int NODE_W = 210;
-    static final int NODE_H = 50;
-    static final int PITCH = 64;
-    static final int GAP = 250;
-    static final int MARGIN = 24;
-    static final int HEAD = 44;
-    static final int LINE_H = 13;
+    static final int NODE_W = 220;
+    static final int NODE_H = 46;
+    static final int PITCH = 58;
+    static final int MARGIN = 16;
+    static final int HEAD = 36;
+    static final int LINE_H = 14;
     static final int MAX_LINES = 4;
-    static final int MAX_NAME = 28;
+    static final int MAX_NAME = 30;
     static final int MAX_LABEL = 36;
-    /** Width of a character of an edge label, generously: labels are kept apart by estimated width. */
+    /** Width of an outer band of the lane, where links curve from their box to their row. */
+    static final int BEND = 110;
+    /** Padding inside a label box, and the gap between two rows. */
+    static final int PAD = 4;
+    static final int ROW_GAP = 5;
+    /** Width of a character of a label (11px sans-serif; bold for a high or critical finding), generously: boxes are sized by it. */
     static final double CHAR_W = 6.6;
+    static final double CHAR_W_BOLD = 7.4;
 
-    final Map<String, Node> nodes = new TreeMap<>();
-    final Map<String, Edge> edges = new TreeMap<>();
-    final List<List<Node>> columns = new ArrayList<>();
-    final List<String> columnTitles = new ArrayList<>();
+    final Map<String, Entity> entities = new TreeMap<>();
+    final Map<String, Link> links = new TreeMap<>();
+    final List<Box> left = new ArrayList<>();
+    final List<Box> right = new ArrayList<>();
+    /** The middle band of the lane, where the labels are. */
+    double bandX;
+    double bandW;
     double width;
     double height;
-    final Map<String, Integer> sideCount = new TreeMap<>();
 
-    static final class Node {
+    /** An entity, with what the findings say about it. */
+    static final class Entity {
         final String id;
         String name;
         String subjectName;
@@ -54,94 +69,57 @@ final class LinkLayout {
         int asSubject;
         int involved;
         Severity max;
-        int col;
-        double frac;
-        double cx;
-        double cy;
 
-        Node(String id) {
+        Entity(String id) {
             this.id = id;
         }
     }
 
-    static final class Edge {
-        final Node from;
-        final Node to;
+    /** A drawn box: an entity in the left (about) or the right (involved) column. */
+    static final class Box {
+        final Entity entity;
+        final boolean about;
+        final List<Link> links = new ArrayList<>();
+        double x;
+        double y;
+        double order;
+
+        Box(Entity entity, boolean about) {
+            this.entity = entity;
+            this.about = about;
+        }
+
+        double cy() {
+            return y + NODE_H / 2.0;
+        }
+    }
+
+    /** A link from a company to an entity its findings involve, with its label box. */
+    static final class Link {
+        final Box from;
+        final Box to;
         final List<Finding> findings = new ArrayList<>();
+        /** The label's lines: text and class ("hi" for a high or critical finding). */
+        final List<String[]> lines = new ArrayList<>();
         double x1;
         double y1;
         double x2;
         double y2;
-        double bulge;
-        /** The points the link runs through: its ends, and the gaps of the columns it crosses. */
-        final List<double[]> pts = new ArrayList<>();
-        /** Cubic segments {x0, y0, c1x, c1y, c2x, c2y, x3, y3}; across columns x only grows (or only shrinks) along a link. */
-        final List<double[]> segs = new ArrayList<>();
-        int lane;
-        int labelLane;
-        double ax;
-        double ay;
-        double labelTop;
-        double wantTop;
+        /** The row: the level the link runs at through the middle band; the label box is centred on it. */
+        double row;
+        double want;
         double lw;
         double lh;
-        double tx;
-        boolean start;
-        String fromSide;
-        String toSide;
+        double bandX;
+        double bandW;
 
-        double left() {
-            return start ? tx : tx - lw;
-        }
-
-        /** The segments from the points: S-curves with level tangents, or one bulge for a link within a column. */
-        void build() {
-            segs.clear();
-            if (from.col == to.col) {
-                segs.add(new double[] {x1, y1, x1 + bulge, y1, x2 + bulge, y2, x2, y2});
-                return;
-            }
-            for (int i = 0; i + 1 < pts.size(); i++) {
-                double[] a = pts.get(i);
-                double[] b = pts.get(i + 1);
-                double mx = (a[0] + b[0]) / 2;
-                segs.add(new double[] {a[0], a[1], mx, a[1], mx, b[1], b[0], b[1]});
-            }
-        }
-
-        double px(double t) {
-            return at(t, 0);
-        }
-
-        double py(double t) {
-            return at(t, 1);
-        }
-
-        private double at(double t, int xy) {
-            int k = segs.size();
-            int i = Math.min(k - 1, (int) Math.floor(t * k));
-            double u = t * k - i;
-            double[] g = segs.get(i);
-            return bez(g[xy], g[2 + xy], g[4 + xy], g[6 + xy], u);
-        }
-
-        String d() {
-            StringBuilder sb = new StringBuilder("M").append(num(x1)).append(',').append(num(y1));
-            for (double[] g : segs) {
-                sb.append(" C").append(num(g[2])).append(',').append(num(g[3])).append(' ').append(num(g[4])).append(',')
-                        .append(num(g[5])).append(' ').append(num(g[6])).append(',').append(num(g[7]));
-            }
-            return sb.toString();
-        }
-
-        double right() {
-            return start ? tx + lw : tx;
-        }
-        List<String[]> lines;
-
-        Edge(Node from, Node to) {
+        Link(Box from, Box to) {
             this.from = from;
             this.to = to;
+        }
+
+        String key() {
+            return from.entity.id + "\u0000" + to.entity.id;
         }
 
         boolean hi() {
@@ -153,14 +131,58 @@ final class LinkLayout {
             return false;
         }
 
-        String key() {
-            return from.id + "\u0000" + to.id;
+        /** The label box: {x, y, width, height}, centred in the band on the row. */
+        double[] labelBox() {
+            return new double[] {bandX + (bandW - lw) / 2, row - lh / 2, lw, lh};
+        }
+
+        /** The path: a curve to the row, level through the middle band, a curve to the target. */
+        String d() {
+            double a = bandX;
+            double b = bandX + bandW;
+            double m1 = (x1 + a) / 2;
+            double m2 = (b + x2) / 2;
+            return "M" + num(x1) + "," + num(y1) + " C" + num(m1) + "," + num(y1) + " " + num(m1) + "," + num(row) + " " + num(a) + ","
+                    + num(row) + " L" + num(b) + "," + num(row) + " C" + num(m2) + "," + num(row) + " " + num(m2) + "," + num(y2) + " "
+                    + num(x2) + "," + num(y2);
+        }
+
+        /** Points along the path as drawn ({@code n} per piece), for checking the geometry. */
+        List<double[]> points(int n) {
+            double a = bandX;
+            double b = bandX + bandW;
+            double m1 = (x1 + a) / 2;
+            double m2 = (b + x2) / 2;
+            List<double[]> out = new ArrayList<>();
+            for (int i = 0; i <= n; i++) {
+                double t = i / (double) n;
+                out.add(new double[] {bez(x1, m1, m1, a, t), bez(y1, y1, row, row, t)});
+            }
+            for (int i = 0; i <= n; i++) {
+                out.add(new double[] {a + (b - a) * i / n, row});
+            }
+            for (int i = 0; i <= n; i++) {
+                double t = i / (double) n;
+                out.add(new double[] {bez(b, m2, m2, x2, t), bez(row, row, y2, y2, t)});
+            }
+            return out;
         }
     }
 
+    /** The whole graph of the findings. */
     LinkLayout(List<Finding> findings, Map<String, String> names) {
+        this(findings, names, null);
+    }
+
+    /**
+     * The graph of the findings, or with {@code focus} only the neighbourhood of that company: the
+     * links from it and to it, and their ends.
+     */
+    LinkLayout(List<Finding> findings, Map<String, String> names, String focus) {
+        Map<String, Box> abouts = new TreeMap<>();
+        Map<String, Box> involved = new TreeMap<>();
         for (Finding f : findings) {
-            Node s = node(nn(f.subject()));
+            Entity s = entity(nn(f.subject()));
             s.subject = true;
             s.asSubject++;
             if (s.subjectName == null && f.subjectName() != null && !f.subjectName().isBlank()) {
@@ -169,264 +191,228 @@ final class LinkLayout {
             if (s.max == null || f.severity().compareTo(s.max) > 0) {
                 s.max = f.severity();
             }
-            for (String e : entitiesOf(f)) {
-                Node n = node(e);
+            for (String id : entitiesOf(f)) {
+                Entity n = entity(id);
                 n.involved++;
-                if (!e.equals(s.id)) {
-                    n.target = true;
-                    edges.computeIfAbsent(s.id + "\u0000" + e, k -> new Edge(s, n)).findings.add(f);
+                if (id.equals(s.id)) {
+                    continue;
                 }
+                n.target = true;
+                if (focus != null && !focus.equals(s.id) && !focus.equals(id)) {
+                    continue;
+                }
+                Box from = abouts.computeIfAbsent(s.id, k -> new Box(s, true));
+                Box to = involved.computeIfAbsent(id, k -> new Box(n, false));
+                links.computeIfAbsent(s.id + "\u0000" + id, k -> {
+                    Link l = new Link(from, to);
+                    from.links.add(l);
+                    to.links.add(l);
+                    return l;
+                }).findings.add(f);
+            }
+            if (focus == null) {
+                // a company with findings but no link to another entity is still shown
+                abouts.computeIfAbsent(s.id, k -> new Box(s, true));
+            } else if (focus.equals(s.id) && abouts.get(s.id) == null && !involved.containsKey(s.id)) {
+                abouts.put(s.id, new Box(s, true));
             }
         }
-        for (Node n : nodes.values()) {
-            String name = names.get(n.id);
-            n.name = name != null && !name.isBlank() ? name : n.subjectName != null ? n.subjectName : n.id;
+        for (Entity e : entities.values()) {
+            String name = names.get(e.id);
+            e.name = name != null && !name.isBlank() ? name : e.subjectName != null ? e.subjectName : e.id;
         }
+        left.addAll(abouts.values());
+        right.addAll(involved.values());
         layout();
     }
 
-    private Node node(String id) {
-        return nodes.computeIfAbsent(id, Node::new);
+    private Entity entity(String id) {
+        return entities.computeIfAbsent(id, Entity::new);
     }
 
-    int nodeCount() {
-        return nodes.size();
+    /** The entities drawn: in either column. */
+    int entityCount() {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        left.forEach(b -> ids.add(b.entity.id));
+        right.forEach(b -> ids.add(b.entity.id));
+        return ids.size();
     }
 
-    private static final Comparator<Node> BY_NAME =
-            Comparator.comparing((Node n) -> n.name.toLowerCase(Locale.ROOT)).thenComparing(n -> n.name).thenComparing(n -> n.id);
+    private static final Comparator<Box> BY_NAME = Comparator.comparing((Box b) -> b.entity.name.toLowerCase(Locale.ROOT))
+            .thenComparing(b -> b.entity.name).thenComparing(b -> b.entity.id);
 
     private void layout() {
-        List<Node> left = new ArrayList<>();
-        List<Node> both = new ArrayList<>();
-        List<Node> right = new ArrayList<>();
-        for (Node n : nodes.values()) {
-            (n.subject && n.target ? both : n.subject ? left : right).add(n);
+        for (Link l : links.values()) {
+            label(l);
         }
-        addColumn(left, "Companies findings are about");
-        addColumn(both, "About, and involved in others");
-        addColumn(right, "Entities they involve");
-        for (int c = 0; c < columns.size(); c++) {
-            columns.get(c).sort(BY_NAME);
-            for (Node n : columns.get(c)) {
-                n.col = c;
-            }
-            fractions(columns.get(c));
+        double widest = 120;
+        for (Link l : links.values()) {
+            widest = Math.max(widest, l.lw);
         }
-        // barycentre sweeps: order each column by the mean position of its neighbours elsewhere
-        Map<String, List<Node>> adj = new TreeMap<>();
-        for (Edge e : edges.values()) {
-            adj.computeIfAbsent(e.from.id, k -> new ArrayList<>()).add(e.to);
-            adj.computeIfAbsent(e.to.id, k -> new ArrayList<>()).add(e.from);
+        bandX = MARGIN + NODE_W + BEND;
+        bandW = Math.ceil(widest) + 8;
+        width = bandX + bandW + BEND + NODE_W + MARGIN;
+        for (Link l : links.values()) {
+            l.bandX = bandX;
+            l.bandW = bandW;
         }
-        for (int pass = 0; pass < 4; pass++) {
-            List<Integer> order = new ArrayList<>();
-            for (int c = 0; c < columns.size(); c++) {
-                order.add(pass % 2 == 0 ? c : columns.size() - 1 - c);
-            }
-            for (int c : order) {
-                List<Node> col = columns.get(c);
-                Map<String, Double> bary = new TreeMap<>();
-                for (Node n : col) {
-                    double sum = 0;
-                    int k = 0;
-                    for (Node m : adj.getOrDefault(n.id, List.of())) {
-                        if (m.col != n.col) {
-                            sum += m.frac;
-                            k++;
-                        }
-                    }
-                    bary.put(n.id, k == 0 ? n.frac : sum / k);
+        // order: by name, then barycentre sweeps (each column by the mean place of its links' other ends)
+        left.sort(BY_NAME);
+        right.sort(BY_NAME);
+        rank(left);
+        rank(right);
+        for (int pass = 0; pass < 6; pass++) {
+            List<Box> col = pass % 2 == 0 ? right : left;
+            for (Box b : col) {
+                double sum = 0;
+                for (Link l : b.links) {
+                    sum += (b.about ? l.to : l.from).order;
                 }
-                col.sort(Comparator.comparing((Node n) -> bary.get(n.id)).thenComparing(BY_NAME));
-                fractions(col);
+                b.order = b.links.isEmpty() ? b.order : sum / b.links.size();
             }
+            col.sort(Comparator.comparingDouble((Box b) -> b.order).thenComparing(BY_NAME));
+            rank(col);
         }
-
-        // geometry: lanes are the gaps between columns (lane c is left of column c; lane k right of the last);
-        // the outer two are margins, wide only when a link bulges into them
-        int k = columns.size();
-        boolean[] laneUsed = new boolean[k + 1];
-        for (Edge e : edges.values()) {
-            e.lane = lane(e);
-            laneUsed[e.lane] = true;
-        }
-        double[] laneW = new double[k + 1];
-        for (int l = 0; l <= k; l++) {
-            laneW[l] = l == 0 || l == k ? (laneUsed[l] ? GAP : MARGIN) : GAP;
-        }
-        double x = 0;
-        double[] colLeft = new double[k];
-        for (int c = 0; c < k; c++) {
-            x += laneW[c];
-            colLeft[c] = x;
-            x += NODE_W;
-        }
-        width = x + laneW[k];
-        int tallest = 0;
-        for (List<Node> col : columns) {
-            tallest = Math.max(tallest, col.size());
-        }
-        place(colLeft, tallest, PITCH);
-        // many labels between few rows: give the rows more room, so the labels can sit by their links
-        Map<Integer, Double> demand = new TreeMap<>();
-        for (Edge e : edges.values()) {
-            demand.merge(e.labelLane, e.lh + 6, Double::sum);
-        }
-        double most = demand.values().stream().max(Double::compare).orElse(0.0);
-        if (most > 0.5 * tallest * PITCH) {
-            place(colLeft, tallest, Math.min(3.0 * PITCH, Math.ceil(most / (0.5 * tallest))));
-        }
-    }
-
-    private void place(double[] colLeft, int tallest, double pitch) {
-        // each column spread over the full height: links leaving a short column fan out more gently
-        for (int c = 0; c < columns.size(); c++) {
-            List<Node> col = columns.get(c);
-            double slot = tallest * pitch / col.size();
-            for (int i = 0; i < col.size(); i++) {
-                Node n = col.get(i);
-                n.cx = colLeft[c] + NODE_W / 2.0;
-                n.cy = HEAD + (i + 0.5) * slot;
+        // place the columns, the rows from them, and spread the columns to the rows' height (twice: it settles)
+        double span = Math.max(left.size(), right.size()) * PITCH;
+        for (int pass = 0; pass < 3; pass++) {
+            place(left, MARGIN, span);
+            place(right, width - MARGIN - NODE_W, span);
+            ports();
+            double need = rows();
+            if (need <= span + 0.5) {
+                break;
             }
+            span = need;
         }
-        height = HEAD + tallest * pitch;
-        sideCount.clear();
-        ports();
-        labels();
+        double bottom = HEAD + span;
+        for (Link l : links.values()) {
+            bottom = Math.max(bottom, l.row + l.lh / 2);
+        }
+        height = Math.ceil(bottom + MARGIN);
     }
 
-    private void addColumn(List<Node> col, String title) {
-        if (!col.isEmpty()) {
-            columns.add(col);
-            columnTitles.add(title);
-        }
-    }
-
-    private static void fractions(List<Node> col) {
+    private static void rank(List<Box> col) {
         for (int i = 0; i < col.size(); i++) {
-            col.get(i).frac = (i + 0.5) / col.size();
+            col.get(i).order = (i + 0.5) / col.size();
         }
     }
 
-    /** The lane a link leaves its source into (a link within a column bulges into it). */
-    private int lane(Edge e) {
-        if (e.to.col > e.from.col) {
-            return e.from.col + 1;
+    /** A column's boxes spread evenly over the height {@code span}, below the column titles. */
+    private static void place(List<Box> col, double x, double span) {
+        double slot = col.isEmpty() ? 0 : span / col.size();
+        for (int i = 0; i < col.size(); i++) {
+            Box b = col.get(i);
+            b.x = x;
+            b.y = HEAD + (i + 0.5) * slot - NODE_H / 2.0;
         }
-        if (e.to.col < e.from.col) {
-            return e.from.col;
-        }
-        return downward(e) ? e.from.col + 1 : e.from.col;
     }
 
-    private boolean downward(Edge e) {
-        return columns.get(e.from.col).indexOf(e.from) < columns.get(e.to.col).indexOf(e.to);
-    }
-
-    /** Where each edge leaves and enters its boxes: spread along the side, ordered by the far end. */
+    /** Where links leave and enter their boxes: spread along the side, in the order of their other ends. */
     private void ports() {
-        Map<String, List<Object[]>> sides = new TreeMap<>();
-        for (Edge e : edges.values()) {
-            boolean same = e.from.col == e.to.col;
-            boolean fromRight = same ? downward(e) : e.to.col > e.from.col;
-            boolean toRight = same ? fromRight : !fromRight;
-            e.fromSide = e.from.id + "\u0000" + (fromRight ? "R" : "L");
-            e.toSide = e.to.id + "\u0000" + (toRight ? "R" : "L");
-            sides.computeIfAbsent(e.fromSide, k -> new ArrayList<>()).add(new Object[] {e, Boolean.TRUE, e.to.cy});
-            sides.computeIfAbsent(e.toSide, k -> new ArrayList<>()).add(new Object[] {e, Boolean.FALSE, e.from.cy});
-            e.x1 = e.from.cx + (fromRight ? NODE_W / 2.0 : -NODE_W / 2.0);
-            e.x2 = e.to.cx + (toRight ? NODE_W / 2.0 : -NODE_W / 2.0);
-            if (same) {
-                double rows = Math.abs(e.to.cy - e.from.cy) / PITCH;
-                e.bulge = (fromRight ? 1 : -1) * Math.min(GAP * 0.4, 40 + 18 * rows);
+        for (Box b : left) {
+            side(b, true);
+        }
+        for (Box b : right) {
+            side(b, false);
+        }
+    }
+
+    private static void side(Box b, boolean out) {
+        List<Link> ls = new ArrayList<>(b.links);
+        ls.sort(Comparator.comparingDouble((Link l) -> out ? l.to.cy() : l.from.cy()).thenComparing(Link::key));
+        int n = ls.size();
+        double step = n <= 1 ? 0 : Math.min(8, (NODE_H - 10) / (double) (n - 1));
+        for (int i = 0; i < n; i++) {
+            double y = b.cy() + (i - (n - 1) / 2.0) * step;
+            Link l = ls.get(i);
+            if (out) {
+                l.x1 = b.x + NODE_W;
+                l.y1 = y;
+            } else {
+                l.x2 = b.x;
+                l.y2 = y;
             }
         }
-        sides.forEach((k, v) -> sideCount.put(k, v.size()));
-        for (List<Object[]> list : sides.values()) {
-            list.sort(Comparator.comparing((Object[] o) -> (Double) o[2]).thenComparing(o -> ((Edge) o[0]).key()));
-            int n = list.size();
-            double step = n <= 1 ? 0 : Math.min(8, (NODE_H - 12) / (double) (n - 1));
-            for (int i = 0; i < n; i++) {
-                Edge e = (Edge) list.get(i)[0];
-                double off = (i - (n - 1) / 2.0) * step;
-                if ((Boolean) list.get(i)[1]) {
-                    e.y1 = e.from.cy + off;
-                } else {
-                    e.y2 = e.to.cy + off;
-                }
-            }
-        }
-        route();
     }
 
     /**
-     * Links that cross a column pass it through the free gap nearest their straight line, level
-     * across the column's width, instead of behind a box (which would read as a link to it).
+     * The rows: each link wants to run at the middle of its two ends; in that order, the rows are
+     * placed as near to it as they can be without overlapping (least squares, pool adjacent
+     * violators), and never above the top. Returns the height the rows need below the titles.
      */
-    private void route() {
-        Map<Integer, List<Object[]>> through = new TreeMap<>();
-        for (Edge e : edges.values()) {
-            int step = e.to.col > e.from.col ? 1 : -1;
-            for (int c = e.from.col + step; c != e.to.col && e.from.col != e.to.col; c += step) {
-                double x = columns.get(c).get(0).cx;
-                double want = e.y1 + (e.y2 - e.y1) * (x - e.x1) / (e.x2 - e.x1);
-                through.computeIfAbsent(c, k -> new ArrayList<>()).add(new Object[] {e, want});
+    private double rows() {
+        List<Link> order = new ArrayList<>(links.values());
+        for (Link l : order) {
+            l.want = (l.y1 + l.y2) / 2;
+        }
+        order.sort(Comparator.comparingDouble((Link l) -> l.want).thenComparingDouble(l -> l.y1).thenComparing(Link::key));
+        int n = order.size();
+        if (n == 0) {
+            return 0;
+        }
+        // offsets: row i = start + off[i] with off the stacked heights; fit blocks of start values
+        double[] off = new double[n];
+        for (int i = 1; i < n; i++) {
+            Link a = order.get(i - 1);
+            Link b = order.get(i);
+            off[i] = off[i - 1] + a.lh / 2 + ROW_GAP + b.lh / 2;
+        }
+        List<double[]> blocks = new ArrayList<>(); // {first, last, mean of (want - off)}
+        for (int i = 0; i < n; i++) {
+            blocks.add(new double[] {i, i, order.get(i).want - off[i]});
+            while (blocks.size() > 1) {
+                double[] q = blocks.get(blocks.size() - 1);
+                double[] p = blocks.get(blocks.size() - 2);
+                if (p[2] < q[2]) {
+                    break;
+                }
+                double np = p[1] - p[0] + 1;
+                double nq = q[1] - q[0] + 1;
+                p[2] = (p[2] * np + q[2] * nq) / (np + nq);
+                p[1] = q[1];
+                blocks.remove(blocks.size() - 1);
             }
         }
-        Map<String, Map<Integer, Double>> ways = new TreeMap<>();
-        through.forEach((c, list) -> {
-            List<Node> col = new ArrayList<>(columns.get(c));
-            col.sort(Comparator.comparing((Node n) -> n.cy));
-            List<double[]> gaps = new ArrayList<>();
-            double lo = HEAD - 8;
-            for (Node n : col) {
-                gaps.add(new double[] {lo, n.cy - NODE_H / 2.0 - 5});
-                lo = n.cy + NODE_H / 2.0 + 5;
+        double top = HEAD + order.get(0).lh / 2;
+        for (double[] blk : blocks) {
+            for (int i = (int) blk[0]; i <= (int) blk[1]; i++) {
+                order.get(i).row = blk[2] + off[i];
             }
-            gaps.add(new double[] {lo, height - 4});
-            Map<Integer, List<Object[]>> byGap = new TreeMap<>();
-            for (Object[] o : list) {
-                double want = (Double) o[1];
-                int best = -1;
-                double bestY = 0;
-                for (int g = 0; g < gaps.size(); g++) {
-                    double[] gap = gaps.get(g);
-                    if (gap[1] - gap[0] < 8) {
-                        continue;
-                    }
-                    double y = Math.max(gap[0] + 4, Math.min(gap[1] - 4, want));
-                    if (best < 0 || Math.abs(y - want) < Math.abs(bestY - want)) {
-                        best = g;
-                        bestY = y;
-                    }
-                }
-                byGap.computeIfAbsent(best, k -> new ArrayList<>()).add(new Object[] {o[0], bestY});
-            }
-            for (List<Object[]> inGap : byGap.values()) {
-                inGap.sort(Comparator.comparing((Object[] o) -> (Double) o[1]).thenComparing(o -> ((Edge) o[0]).key()));
-                double prev = Double.NEGATIVE_INFINITY;
-                for (Object[] o : inGap) {
-                    double y = Math.max((Double) o[1], prev + 6);
-                    prev = y;
-                    ways.computeIfAbsent(((Edge) o[0]).key(), k -> new TreeMap<>()).put(c, y);
-                }
-            }
-        });
-        for (Edge e : edges.values()) {
-            e.pts.clear();
-            e.pts.add(new double[] {e.x1, e.y1});
-            Map<Integer, Double> w = ways.getOrDefault(e.key(), Map.of());
-            int step = e.to.col > e.from.col ? 1 : -1;
-            for (int c = e.from.col + step; c != e.to.col && e.from.col != e.to.col; c += step) {
-                double cx = columns.get(c).get(0).cx;
-                double y = w.get(c);
-                e.pts.add(new double[] {cx - step * NODE_W / 2.0, y});
-                e.pts.add(new double[] {cx + step * NODE_W / 2.0, y});
-            }
-            e.pts.add(new double[] {e.x2, e.y2});
-            e.build();
         }
+        // never above the top: push down (order and gaps kept)
+        double floor = top;
+        for (int i = 0; i < n; i++) {
+            Link l = order.get(i);
+            if (i > 0) {
+                Link p = order.get(i - 1);
+                floor = p.row + p.lh / 2 + ROW_GAP + l.lh / 2;
+            }
+            l.row = Math.max(l.row, floor);
+        }
+        Link last = order.get(n - 1);
+        return last.row + last.lh / 2 - HEAD;
+    }
+
+    /** The label's lines (most severe first; at most {@link #MAX_LINES}) and its box size. */
+    private static void label(Link l) {
+        List<Finding> fs = new ArrayList<>(l.findings);
+        fs.sort(Comparator.comparing((Finding f) -> -f.severity().ordinal()));
+        for (int i = 0; i < fs.size(); i++) {
+            if (i == MAX_LINES - 1 && fs.size() > MAX_LINES) {
+                l.lines.add(new String[] {"+" + (fs.size() - i) + " more", "lo"});
+                break;
+            }
+            Finding f = fs.get(i);
+            String text = nn(f.ruleId()) + (f.amount() == null ? "" : " " + f.amount().display());
+            l.lines.add(new String[] {truncate(text, MAX_LABEL), f.severity().compareTo(Severity.HIGH) >= 0 ? "hi" : "lo"});
+        }
+        double widest = 0;
+        for (String[] line : l.lines) {
+            widest = Math.max(widest, line[0].codePointCount(0, line[0].length()) * (line[1].equals("hi") ? CHAR_W_BOLD : CHAR_W));
+        }
+        l.lw = Math.ceil(widest) + 2 * PAD + 4;
+        l.lh = l.lines.size() * LINE_H + 2 * PAD;
     }
 
     static double bez(double p0, double p1, double p2, double p3, double t) {
@@ -434,160 +420,35 @@ final class LinkLayout {
         return u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
     }
 
-    /**
-     * Places each edge's label just above the edge, at whichever end is less crowded (a node with
-     * many links fans them out, so labels spread best at the other end); labels never overlap:
-     * one that would is pushed down and joined to its edge by a dotted leader.
-     */
-    private void labels() {
-        for (Edge e : edges.values()) {
-            List<Finding> fs = new ArrayList<>(e.findings);
-            fs.sort(Comparator.comparing((Finding f) -> -f.severity().ordinal()));
-            List<String[]> lines = new ArrayList<>();
-            for (int i = 0; i < fs.size(); i++) {
-                if (i == MAX_LINES - 1 && fs.size() > MAX_LINES) {
-                    lines.add(new String[] {"+" + (fs.size() - i) + " more", "lo"});
-                    break;
-                }
-                Finding f = fs.get(i);
-                String text = nn(f.ruleId()) + (f.amount() == null ? "" : " " + f.amount().display());
-                lines.add(new String[] {truncate(text, MAX_LABEL), f.severity().compareTo(Severity.HIGH) >= 0 ? "hi" : "lo"});
-            }
-            e.lines = lines;
-            int widest = 0;
-            for (String[] l : lines) {
-                widest = Math.max(widest, l[0].codePointCount(0, l[0].length()));
-            }
-            e.lw = widest * CHAR_W + 6;
-            e.lh = lines.size() * LINE_H;
-            if (e.from.col == e.to.col) {
-                // beside the bulge of a link within a column
-                e.ax = e.px(0.5);
-                e.ay = e.py(0.5);
-                e.start = e.bulge > 0;
-                e.labelLane = e.lane;
-                e.tx = e.ax + (e.start ? 6 : -6);
-                e.wantTop = e.ay - e.lh / 2;
-            } else {
-                boolean rightward = e.x2 > e.x1;
-                boolean nearTarget = sideCount.get(e.toSide) <= sideCount.get(e.fromSide);
-                double box = nearTarget ? e.x2 : e.x1;
-                Node end = nearTarget ? e.to : e.from;
-                e.labelLane = (nearTarget == rightward) ? end.col : end.col + 1;
-                // text aligned on the side next to the box, 14px clear of it (and of the arrowhead)
-                e.start = nearTarget != rightward;
-                e.tx = box + (e.start ? 14 : -14);
-                double cx = e.tx + (e.start ? e.lw / 2 : -e.lw / 2);
-                double lo = 0;
-                double hi = 1;
-                for (int i = 0; i < 40; i++) {
-                    double mid = (lo + hi) / 2;
-                    if ((e.px(mid) < cx) == rightward) {
-                        lo = mid;
-                    } else {
-                        hi = mid;
-                    }
-                }
-                double t = (lo + hi) / 2;
-                e.ax = e.px(t);
-                e.ay = e.py(t);
-                // on the open side of the curve (above where it rises into the labelled end, below where
-                // it falls into it), clear of it wherever it runs beside the label
-                double minY = e.ay;
-                double maxY = e.ay;
-                int samples = 64 * e.segs.size();
-                for (int i = 0; i <= samples; i++) {
-                    double x = e.px(i / (double) samples);
-                    if (x >= e.left() - 2 && x <= e.right() + 2) {
-                        double y = e.py(i / (double) samples);
-                        minY = Math.min(minY, y);
-                        maxY = Math.max(maxY, y);
-                    }
-                }
-                // the direction of the part of the link next to the labelled end
-                double[] first = e.pts.get(0);
-                double[] second = e.pts.get(1);
-                double[] last = e.pts.get(e.pts.size() - 1);
-                double[] before = e.pts.get(e.pts.size() - 2);
-                double dy = nearTarget ? last[1] - before[1] : second[1] - first[1];
-                boolean rising = dy < -12;
-                boolean falling = dy > 12;
-                boolean above = nearTarget ? !falling : !rising;
-                e.wantTop = above ? minY - e.lh - 3 : maxY + 3;
-            }
+    /** A name in one or two lines of at most {@code max} code points, broken at spaces where it can be; the rest cut with an ellipsis. */
+    static List<String> wrap(String s, int max) {
+        String t = s == null ? "" : s.strip();
+        if (t.codePointCount(0, t.length()) <= max) {
+            return List.of(t);
         }
-        // room at the top for labels that want to sit above the first row: move everything down
-        double shift = 0;
-        for (Edge e : edges.values()) {
-            shift = Math.max(shift, HEAD - 14 - e.wantTop);
-        }
-        if (shift > 0) {
-            for (Node n : nodes.values()) {
-                n.cy += shift;
-            }
-            for (Edge e : edges.values()) {
-                e.y1 += shift;
-                e.y2 += shift;
-                for (double[] pt : e.pts) {
-                    pt[1] += shift;
-                }
-                e.build();
-                e.ay += shift;
-                e.wantTop += shift;
-            }
-            height += shift;
-        }
-        List<Edge> order = new ArrayList<>(edges.values());
-        order.sort(Comparator.comparing((Edge e) -> e.wantTop).thenComparing(Edge::key));
-        List<Edge> placed = new ArrayList<>();
-        for (Edge e : order) {
-            e.labelTop = e.wantTop;
-            boolean moved = true;
-            while (moved) {
-                moved = false;
-                for (Edge o : placed) {
-                    boolean xs = e.left() < o.right() + 4 && o.left() < e.right() + 4;
-                    boolean ys = e.labelTop < o.labelTop + o.lh + 3 && o.labelTop < e.labelTop + e.lh + 3;
-                    if (xs && ys) {
-                        e.labelTop = o.labelTop + o.lh + 3;
-                        moved = true;
-                    }
-                }
-            }
-            placed.add(e);
-            height = Math.max(height, e.labelTop + e.lh + 12);
-        }
+        int cut = t.offsetByCodePoints(0, max);
+        int space = t.lastIndexOf(' ', cut);
+        int end = space > max / 3 ? space : cut;
+        return List.of(t.substring(0, end).stripTrailing(), truncate(t.substring(end).strip(), max));
     }
 
-/** A name in one or two lines of at most {@code max} code points, broken at spaces where it can be; the rest cut with an ellipsis. */
-static List<String> wrap(String s, int max) {
-    String t = s == null ? "" : s.strip();
-    if (t.codePointCount(0, t.length()) <= max) {
-        return List.of(t);
+    /** At most {@code max} code points, with an ellipsis when cut (cut before escaping, never inside a reference). */
+    static String truncate(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        if (s.codePointCount(0, s.length()) <= max) {
+            return s;
+        }
+        return s.substring(0, s.offsetByCodePoints(0, max - 1)).stripTrailing() + "\u2026";
     }
-    int cut = t.offsetByCodePoints(0, max);
-    int space = t.lastIndexOf(' ', cut);
-    int end = space > max / 3 ? space : cut;
-    return List.of(t.substring(0, end).stripTrailing(), truncate(t.substring(end).strip(), max));
-}
 
-/** At most {@code max} code points, with an ellipsis when cut (cut before escaping, never inside a reference). */
-static String truncate(String s, int max) {
-    if (s == null) {
-        return "";
+    /** A coordinate, to one decimal, the same on every machine. */
+    static String num(double v) {
+        long tenths = Math.round(v * 10);
+        if (tenths % 10 == 0) {
+            return Long.toString(tenths / 10);
+        }
+        return (tenths < 0 ? "-" : "") + Math.abs(tenths) / 10 + "." + Math.abs(tenths) % 10;
     }
-    if (s.codePointCount(0, s.length()) <= max) {
-        return s;
-    }
-    return s.substring(0, s.offsetByCodePoints(0, max - 1)).stripTrailing() + "\u2026";
-}
-
-/** A coordinate, to one decimal, the same on every machine. */
-static String num(double v) {
-    long tenths = Math.round(v * 10);
-    if (tenths % 10 == 0) {
-        return Long.toString(tenths / 10);
-    }
-    return (tenths < 0 ? "-" : "") + Math.abs(tenths) / 10 + "." + Math.abs(tenths) % 10;
-}
 }

@@ -8,7 +8,8 @@
   // buttons, which Chrome does not paint in a table header repeated on each page
   window.addEventListener('beforeprint', function () {
     closedForPrint = [];
-    doc.querySelectorAll('details:not([open])').forEach(function (d) { closedForPrint.push(d); d.open = true; });
+    // (not the per-company drawings of a large report: the links table is printed instead)
+    doc.querySelectorAll('details:not([open]):not(.hood)').forEach(function (d) { closedForPrint.push(d); d.open = true; });
     sortButtons.forEach(function (b) {
       var th = b.parentNode;
       while (b.firstChild) { th.appendChild(b.firstChild); }

@@ -41,7 +41,7 @@ class BenchReportTest {
                 + " \"subsetMedianMs\": 15, \"baselineMedianMs\": 2, \"ratio\": 7.5, \"subsetFindings\": 27, \"same\": " + same
                 + ", \"sameAsFullRun\": true, \"differences\": [],"
                 + " \"perRule\": [{\"rule\": \"COVER-001\", \"rulesMs\": 1093, \"findingsMs\": 12, \"findings\": 682}]}");
-        return new Bench.Size(100, market, List.of(e2e), 1100, detail, "profile table\n");
+        return new Bench.Size(100, market, List.of(e2e), 1100, detail, "profile table\n", List.of(e2e), 1200, true);
     }
 
     @Test

@@ -95,10 +95,10 @@ class HtmlReportTest {
                 finding("00000000000000a1", "SPV-001", "SPV", Severity.HIGH, "evil", SCRIPT_NAME, List.of("evil", "img", "beignet"),
                         Money.of("27300000000", "USD"), EXPLANATION, Finding.Triage.NEW),
                 finding("00000000000000a2", "SPV-002", "SPV", Severity.MEDIUM, "evil", SCRIPT_NAME, List.of("evil", "beignet"),
-                        Money.of("27300000000", "USD"), "Thin equity", new Finding.Triage("baselined", BASELINE_REASON, null)),
+                        Money.of("27300000000", "USD"), "Thin equity", new Finding.Triage(org.offbook.model.TriageStatus.BASELINED, BASELINE_REASON, null)),
                 finding("00000000000000a3", "CONC-001", "CONC", Severity.CRITICAL, "oracle", "Oracle Corporation",
                         List.of("oracle", "openai"), Money.of("300300000000", "USD"), "Backlog",
-                        new Finding.Triage("suppressed", SUPPRESS_REASON, Severity.HIGH)),
+                        new Finding.Triage(org.offbook.model.TriageStatus.SUPPRESSED, SUPPRESS_REASON, Severity.HIGH)),
                 finding("00000000000000a4", "CONC-003", "CONC", Severity.INFO, "oracle", "Oracle Corporation", List.of("oracle"),
                         null, "RPO many times revenue", Finding.Triage.NEW),
                 finding("00000000000000a5", "LEASE-001", "LEASE", Severity.LOW, "img", IMG_NAME, List.of("img", "beignet"),
@@ -369,10 +369,17 @@ class HtmlReportTest {
     void drawingHasOneNodePerEntityInvolvedAndHighlightsSevereLinks() throws Exception {
         Document d = dom(render(hostile()));
         assertEquals(Set.of("evil", "img", "beignet", "oracle", "openai"), attrs(d, "//svg//g[contains(@class,'node')]/@data-entity"));
-        assertEquals(5, nodes(d, "//svg//g[contains(@class,'node')]").getLength(), "one node per entity");
+        // a box per entity in each column it belongs to: img is about a finding and involved in another
+        assertEquals(6, nodes(d, "//svg//g[contains(@class,'node')]").getLength(), "one box per entity and column");
+        assertEquals(Set.of("about", "involved"), attrs(d, "//svg//g[@data-entity='img']/@data-side"));
+        assertEquals(Set.of("evil", "img", "oracle"), attrs(d, "//svg//g[@data-side='about']/@data-entity"));
+        assertEquals(Set.of("img", "beignet", "openai"), attrs(d, "//svg//g[@data-side='involved']/@data-entity"));
         assertEquals("Beignet Investor LLC", text(d, "//svg//g[@data-entity='beignet']/text[@class='nname']"), "names from the report");
         // subject -> each related entity, one edge per pair; high and critical findings make an edge red
         assertEquals(4, nodes(d, "//svg//g[contains(@class,'edge')]").getLength());
+        // each link holds its own label: the label is the link's by the markup, not by where it happens to sit
+        assertEquals("SPV-001 USD 27.3BSPV-002 USD 27.3B", text(d, "//svg//g[@data-from='evil'][@data-to='beignet']/text[@class='elabel']"));
+        assertEquals("LEASE-001 EUR 4.5M", text(d, "//svg//g[@data-from='img'][@data-to='beignet']/text[@class='elabel']"));
         assertEquals(Set.of("evil>img", "evil>beignet", "oracle>openai"), pairs(d, "hi"));
         assertEquals(Set.of("img>beignet"), pairs(d, "lo"));
         assertEquals("high", text(d, "//svg//g[@data-entity='evil']/@class").replace("node sev-", ""));
@@ -408,7 +415,7 @@ class HtmlReportTest {
                     Finding.Triage.NEW));
         }
         Document d = dom(render(report(fs, names, List.of(), List.of(), null)));
-        assertEquals(30, nodes(d, "//svg//g[contains(@class,'node')]").getLength());
+        assertEquals(30, attrs(d, "//svg//g[contains(@class,'node')]/@data-entity").size());
         String[] box = text(d, "//svg/@viewBox").split(" ");
         double w = Double.parseDouble(box[2]);
         double h = Double.parseDouble(box[3]);
@@ -420,11 +427,50 @@ class HtmlReportTest {
             assertTrue(x >= 0 && y >= 0 && x + Double.parseDouble(r.getAttribute("width")) <= w
                     && y + Double.parseDouble(r.getAttribute("height")) <= h, "node outside the drawing");
         }
-        NodeList labels = nodes(d, "//svg/text[contains(@class,'elabel')]");
+        NodeList labels = nodes(d, "//svg//text[contains(@class,'elabel')]");
+        assertEquals(nodes(d, "//svg//g[contains(@class,'edge')]").getLength(), labels.getLength(), "a label per link");
         for (int i = 0; i < labels.getLength(); i++) {
             double y = Double.parseDouble(((Element) labels.item(i)).getAttribute("y"));
             assertTrue(y > 0 && y < h, "label outside the drawing");
         }
+    }
+
+    /** {@code companies} companies, each the subject of one finding involving {@code links} entities of its own. */
+    static Report market(int companies, int links) {
+        List<Finding> fs = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (int c = 0; c < companies; c++) {
+            List<String> ents = new ArrayList<>(List.of("c" + c));
+            for (int k = 0; k < links; k++) {
+                ents.add("c" + c + "x" + k);
+            }
+            names.put("c" + c, "Company " + c);
+            fs.add(finding(String.format("%016x", c), "SPV-001", "SPV", Severity.HIGH, "c" + c, "Company " + c, ents,
+                    Money.of("1000000", "USD"), "x", Finding.Triage.NEW));
+        }
+        return report(fs, names, List.of(), List.of(), null);
+    }
+
+    @Test
+    void largeGraphsAreDrawnPerCompanyThenListedOnlyAndLongTablesFolded() throws Exception {
+        Document small = dom(render(market(20, 3)));
+        assertEquals(1, nodes(small, "//svg").getLength(), "60 links: one drawing");
+        assertEquals(0, nodes(small, "//details[@id='sum-company-fold']").getLength(), "20 companies: the table by company open");
+
+        Document mid = dom(render(market(30, 3)));
+        assertEquals(30, nodes(mid, "//details[@class='hood']/svg").getLength(), "90 links: a folded drawing per company");
+        assertEquals(0, nodes(mid, "//details[@open]").getLength(), "all folded");
+        assertTrue(text(mid, "//p[@id='links-mode']").startsWith("90 links are too many for one readable drawing"));
+        assertEquals(30, nodes(mid, "//details[@id='sum-company-fold']/table[@id='sum-company']/tbody/tr").getLength(),
+                "30 companies: the table by company folded, whole");
+        Set<String> titles = attrs(mid, "//svg/title/@id");
+        assertEquals(30, titles.size(), "each drawing's ids are its own");
+
+        Document large = dom(render(market(LinkDiagram.NEIGHBOURHOOD_MAX_COMPANIES + 1, 1)));
+        assertEquals(0, nodes(large, "//svg").getLength(), "above 400 companies no drawing");
+        assertTrue(text(large, "//p[@id='links-mode']").contains("too many to draw"));
+        assertEquals(LinkDiagram.NEIGHBOURHOOD_MAX_COMPANIES + 1, nodes(large, "//table[@id='links-table']/tbody/tr").getLength(),
+                "but every link in the table");
     }
 
     @Test

@@ -40,7 +40,8 @@ class ConceptMapTest {
         assertEquals(List.of("us-gaap:InterestExpense", "us-gaap:InterestExpenseDebt", "us-gaap:InterestExpenseNonoperating", "ifrs-full:InterestExpense",
                 "us-gaap:InterestAndDebtExpense", "us-gaap:InterestExpenseBorrowings", "us-gaap:InterestExpenseLongTermDebt"),
                 map.fields().get("interestExpense").stream().map(ConceptMap.Mapping::concept).toList());
-        assertEquals(List.of("us-gaap:LongTermDebt", "us-gaap:LongTermDebtNoncurrent", "us-gaap:LongTermNotesPayable"),
+        assertEquals(List.of("us-gaap:LongTermDebt", "us-gaap:LongTermDebtNoncurrent", "us-gaap:LongTermNotesPayable",
+                "us-gaap:LongTermDebtAndCapitalLeaseObligations"),
                 map.fields().get("totalDebt").stream().map(ConceptMap.Mapping::concept).toList());
         for (String field : List.of("operatingIncome", "netIncome", "equity", "operatingLeaseLiabilities", "financeLeaseLiabilities", "capex", "rpo",
                 "purchaseObligations", "vieMaximumExposure")) {

@@ -170,8 +170,11 @@ class DataSetsTest {
         assertEquals(usd("-32000000"), valero.operatingIncome());
         assertEquals(usd("147000000"), valero.interestExpense());
         assertEquals(usd("14503000000"), Sec.statement(r, "cik-789019", "2010-01-01", "2010-03-31").revenue());
-        // Kimberly-Clark's scale correction is the only change of a mapped figure in the quarter: no restatement
-        assertEquals(List.of(), Sec.restatements(r));
+        // Kimberly-Clark's scale correction is a correction, not a restatement; the one restatement of the quarter is
+        // General Electric's debt with capital leases at 2009-12-31, 0.3% higher in its 8-K than in its 10-Q of the same day
+        // (below SEC-001's 1%)
+        assertEquals(List.of("cik-40545 us-gaap:LongTermDebtAndCapitalLeaseObligations"),
+                Sec.restatements(r).stream().map(x -> x.entity() + " " + x.concept()).toList());
         assertEquals(1, r.facts().stream().filter(f -> f instanceof org.offbook.model.FilingCorrection).count());
     }
 
