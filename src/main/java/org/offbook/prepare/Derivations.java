@@ -64,6 +64,9 @@ public final class Derivations {
         if (wanted.test(Support.class)) {
             out.addAll(supports(facts));
         }
+        if (wanted.test(org.offbook.model.InterestCoverage.class)) {
+            out.addAll(Coverages.of(facts));
+        }
         if (wanted.test(org.offbook.model.DisclosureRatio.class)) {
             out.addAll(DisclosureRatios.of(facts));
         }

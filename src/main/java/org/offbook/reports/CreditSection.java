@@ -16,41 +16,43 @@ final class CreditSection {
     private CreditSection() {
     }
 
-    static void render(StringBuilder sb, List<Credit> views) {
+    static void render(Markup m, List<Credit> views) {
         if (views == null || views.isEmpty()) {
             return;
         }
-        sb.append("<section id=\"credit\" aria-labelledby=\"credit-h\">\n<h2 id=\"credit-h\">Credit view</h2>\n");
+        m.open("section", "id", "credit", "aria-labelledby", "credit-h").nl().el("h2", "Credit view", "id", "credit-h").nl();
         for (Credit c : views) {
-            sb.append("<h3>").append(Html.text(c.name())).append(" (").append(Html.text(c.entity())).append(")</h3>\n");
-            sb.append("<table class=\"credit\">\n<thead><tr><th scope=\"col\">Tier</th><th scope=\"col\">Item</th>")
-                    .append("<th scope=\"col\">Amount</th><th scope=\"col\">Why</th><th scope=\"col\">Evidence</th></tr></thead>\n<tbody>\n");
-            row(sb, "reported", "reported debt", c.reportedDebt(), c.reportedBasis(), c.reportedEvidence());
-            for (Credit.Adjustment a : c.adjustments()) {
-                row(sb, a.tier(), a.kind(), a.amount(), a.description(), a.evidence());
+            m.open("h3").input(c.name()).text(" (").input(c.entity()).text(")").close("h3").nl();
+            m.open("table", "class", "credit").nl().open("thead").open("tr");
+            for (String h : List.of("Tier", "Item", "Amount", "Why", "Evidence")) {
+                m.el("th", h, "scope", "col");
             }
-            row(sb, "", "adjusted debt", c.adjustedDebt(), c.complete() ? "reported + recognised + consolidate" : "at least: incomplete, see missing", List.of());
-            row(sb, "", "adjusted debt if probable items are called", c.adjustedDebtIfCalled(), "+ add when probable", List.of());
-            sb.append("</tbody>\n</table>\n<p>Adjusted debt / EBITDA ").append(Html.text(CreditReport.x(c.debtToEbitda())))
-                    .append("; EBITDA / interest ").append(Html.text(CreditReport.x(c.ebitdaToInterest())))
-                    .append("; operating income / interest ").append(Html.text(CreditReport.x(c.ebitToInterest()))).append("</p>\n");
+            m.close("tr").close("thead").nl().open("tbody").nl();
+            row(m, "reported", "reported debt", c.reportedDebt(), c.reportedBasis(), c.reportedEvidence());
+            for (Credit.Adjustment a : c.adjustments()) {
+                row(m, a.tier(), a.kind(), a.amount(), a.description(), a.evidence());
+            }
+            row(m, "", "adjusted debt", c.adjustedDebt(), c.complete() ? "reported + recognised + consolidate" : "at least: incomplete, see missing", List.of());
+            row(m, "", "adjusted debt if probable items are called", c.adjustedDebtIfCalled(), "+ add when probable", List.of());
+            m.close("tbody").nl().close("table").nl();
+            m.el("p", "Adjusted debt / EBITDA " + CreditReport.x(c.debtToEbitda()) + "; EBITDA / interest " + CreditReport.x(c.ebitdaToInterest())
+                    + "; operating income / interest " + CreditReport.x(c.ebitToInterest())).nl();
             if (!c.missing().isEmpty() || !c.obligations().missing().isEmpty()) {
-                sb.append("<p>Missing:</p>\n<ul>\n");
-                for (String m : c.missing()) {
-                    sb.append("<li>").append(Html.text(m)).append("</li>\n");
+                m.el("p", "Missing:").nl().open("ul").nl();
+                for (String s : c.missing()) {
+                    m.elInput("li", s).nl();
                 }
-                for (String m : c.obligations().missing()) {
-                    sb.append("<li>").append(Html.text(m)).append("</li>\n");
+                for (String s : c.obligations().missing()) {
+                    m.elInput("li", s).nl();
                 }
-                sb.append("</ul>\n");
+                m.close("ul").nl();
             }
         }
-        sb.append("</section>\n");
+        m.close("section").nl();
     }
 
-    private static void row(StringBuilder sb, String tier, String kind, Money amount, String text, List<Provenance> evidence) {
-        sb.append("<tr><td>").append(Html.text(tier)).append("</td><td>").append(Html.text(kind)).append("</td><td>")
-                .append(Html.text(CreditReport.money(amount))).append("</td><td>").append(Html.text(text)).append("</td><td>")
-                .append(Html.text(String.join(", ", evidence.stream().map(Provenance::toString).toList()))).append("</td></tr>\n");
+    private static void row(Markup m, String tier, String kind, Money amount, String text, List<Provenance> evidence) {
+        m.open("tr").el("td", tier).el("td", kind).el("td", CreditReport.money(amount)).elInput("td", text)
+                .elInput("td", String.join(", ", evidence.stream().map(Provenance::toString).toList())).close("tr").nl();
     }
 }
