@@ -48,7 +48,7 @@ final class CheckCommand implements Callable<Integer> {
     List<Path> rules = new ArrayList<>();
 
     @Option(names = "--format", paramLabel = "FORMAT",
-            description = "Format of the report on standard output or --output: text, json, csv, sarif, html, junit (default: ${DEFAULT-VALUE}).")
+            description = "Format of the report on standard output or --output: text, json, csv, sarif, html, junit, xlsx (xlsx needs --output) (default: ${DEFAULT-VALUE}).")
     String format = "text";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the --format report to FILE instead of standard output.")
@@ -97,6 +97,9 @@ final class CheckCommand implements Callable<Integer> {
             throw usage("--max-firings and --timeout must be at least 1");
         }
         Renderer main = renderer(format, "--format");
+        if (main.binary() && output == null) {
+            throw usage("--format " + format + " is a binary file format: name the file with -o FILE");
+        }
         Map<Path, Renderer> extra = new LinkedHashMap<>();
         for (String spec : reports) {
             int eq = spec.indexOf('=');

@@ -17,6 +17,7 @@ public final class Formats {
         ALL.put("sarif", SarifReport::new);
         ALL.put("junit", JunitReport::new);
         ALL.put("html", HtmlReport::new);
+        ALL.put("xlsx", XlsxReport::new);
     }
 
     private Formats() {
