@@ -88,7 +88,7 @@ public final class XlsxReport implements Renderer {
             text(ws, row, 4, f.subject());
             text(ws, row, 5, f.subjectName());
             text(ws, row, 6, f.title());
-            text(ws, row, 7, f.explanation());
+            prose(ws, row, 7, f.explanation());
             if (f.amount() != null) {
                 BigDecimal a = f.amount().amount();
                 ws.value(row, 8, a);
@@ -96,10 +96,10 @@ public final class XlsxReport implements Renderer {
                 text(ws, row, 9, f.amount().currency());
             }
             text(ws, row, 10, String.join("; ", f.standards()));
-            text(ws, row, 11, String.join("\n", evidence));
+            prose(ws, row, 11, String.join("\n", evidence));
             text(ws, row, 12, f.family());
-            text(ws, row, 13, f.why());
-            text(ws, row, 14, f.procedure());
+            prose(ws, row, 13, f.why());
+            prose(ws, row, 14, f.procedure());
             text(ws, row, 15, f.triage().reason());
             row = next(ws, row);
         }
@@ -116,8 +116,8 @@ public final class XlsxReport implements Renderer {
                 text(ws, row, 2, e.file());
                 ws.value(row, 3, e.line());
                 text(ws, row, 4, e.type());
-                text(ws, row, 5, e.fact());
-                text(ws, row, 6, e.source());
+                prose(ws, row, 5, e.fact());
+                prose(ws, row, 6, e.source());
                 row = next(ws, row);
             }
         }
@@ -155,7 +155,7 @@ public final class XlsxReport implements Renderer {
                 ws.value(row, 2, e.column());
             }
             text(ws, row, 3, e.field());
-            text(ws, row, 4, e.message());
+            prose(ws, row, 4, e.message());
             row = next(ws, row);
         }
         ws.finish();
@@ -236,6 +236,18 @@ public final class XlsxReport implements Renderer {
             return;
         }
         ws.value(row, col, cell(value));
+    }
+
+    /**
+     * A long text, mostly one of a kind (an explanation, a procedure, a fact): an inline string, so
+     * that the workbook's table of shared strings (held in memory until the end) keeps only the short
+     * values that repeat (rule, severity, status, file). Still a string, never a formula.
+     */
+    static void prose(Worksheet ws, int row, int col, String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        ws.inlineString(row, col, cell(value));
     }
 
     static String cell(String value) {
