@@ -49,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "Format of the report on standard output or --output: text, json, csv, csv-bom (csv for Excel on Windows), sarif, html, junit, "
-                    + "github (workflow annotations), markdown (a job summary), gitlab (Code Quality JSON) (default: ${DEFAULT-VALUE}).")
+                    + "github (workflow annotations), markdown (a job summary), gitlab (Code Quality JSON), xlsx (needs --output) (default: ${DEFAULT-VALUE}).")
     String format = "text";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the --format report to FILE instead of standard output.")
@@ -110,6 +110,9 @@ final class CheckCommand implements Callable<Integer> {
             throw usage("--max-firings and --timeout must be at least 1");
         }
         Renderer main = renderer(format, "--format");
+        if (main.binary() && output == null) {
+            throw usage("--format " + format + " is a binary file format: name the file with -o FILE");
+        }
         Map<Path, Renderer> extra = new LinkedHashMap<>();
         for (String spec : reports) {
             int eq = spec.indexOf('=');
