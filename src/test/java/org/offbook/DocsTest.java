@@ -71,6 +71,17 @@ class DocsTest {
                 "the table lists the layers bottom first, as ArchitectureTest checks them");
     }
 
+    @Test
+    void creditDocShowsRealOutput() {
+        List<Block> blocks = blocks("docs/credit.md");
+        assertEquals(1, blocks.size());
+        for (Block b : blocks) {
+            StringWriter out = new StringWriter();
+            Main.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), b.target().split(" "));
+            b.text().lines().forEach(l -> assertTrue(out.toString().contains(l), "output of '" + b.target() + "' lacks: " + l));
+        }
+    }
+
     private static void check(List<Block> blocks) {
         for (Block b : blocks) {
             switch (b.kind()) {

@@ -53,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = "Format of the report on standard output or --output: text, json, csv, csv-bom (csv for Excel on Windows), sarif, html, junit, "
-                    + "github (workflow annotations), markdown (a job summary), gitlab (Code Quality JSON) (default: ${DEFAULT-VALUE}).")
+                    + "github (workflow annotations), markdown (a job summary), gitlab (Code Quality JSON), xlsx (needs --output) (default: ${DEFAULT-VALUE}).")
     String format = "text";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the --format report to FILE instead of standard output.")
@@ -93,6 +93,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop the rules after this many seconds (default: ${DEFAULT-VALUE}).")
     long timeoutSeconds = RuleRunner.Limits.DEFAULT.timeout().toSeconds();
 
+    @Option(names = "--credit", paramLabel = "ENTITY",
+            description = "Add the credit view of ENTITY (id, alias or name) to the JSON and HTML reports; repeatable (docs/credit.md).")
+    List<String> credit = new ArrayList<>();
+
     @Option(names = "--follow-links",
             description = "Follow symbolic links that lead out of the folders given (by default they are skipped and listed).")
     boolean followLinks;
@@ -125,6 +129,9 @@ final class CheckCommand implements Callable<Integer> {
             throw usage("--max-firings and --timeout must be at least 1");
         }
         Renderer main = renderer(format, "--format");
+        if (main.binary() && output == null) {
+            throw usage("--format " + format + " is a binary file format: name the file with -o FILE");
+        }
         Map<Path, Renderer> extra = new LinkedHashMap<>();
         for (String spec : reports) {
             int eq = spec.indexOf('=');
@@ -164,7 +171,7 @@ final class CheckCommand implements Callable<Integer> {
             System.setProperty("org.slf4j.simpleLogger.log.org.kie", "warn");
         }
         Report report = Check.run(new Check.Options(inputs, ruleDirs,
-                new RuleRunner.Limits(maxFirings, Duration.ofSeconds(timeoutSeconds)), config, baseline, followLinks,
+                new RuleRunner.Limits(maxFirings, Duration.ofSeconds(timeoutSeconds)), config, baseline, followLinks, credit,
                 runInfo())).withFailOn(threshold);
 
         PrintWriter err = spec.commandLine().getErr();

@@ -43,24 +43,28 @@ final class ExposureCommand implements Callable<Integer> {
     @Option(names = "--depth", paramLabel = "N", description = "Orders to follow onward (default: ${DEFAULT-VALUE}).")
     int depth = 3;
 
-    @Option(names = "--onward-share", paramLabel = "SHARE",
-            description = "A company fails in turn when its loss reaches this share of its annual revenue (default: ${DEFAULT-VALUE}).")
-    BigDecimal onwardShare = new BigDecimal("0.10");
+    @Option(names = "--equity-share", paramLabel = "SHARE",
+            description = "A company fails in turn when its counted loss reaches this share of its equity (default: ${DEFAULT-VALUE}).")
+    BigDecimal equityShare = Exposure.Onward.DEFAULT.equityShare();
+
+    @Option(names = "--cash-share", paramLabel = "SHARE",
+            description = "... or this share of its cash and cash equivalents (default: ${DEFAULT-VALUE}).")
+    BigDecimal cashShare = Exposure.Onward.DEFAULT.cashShare();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
-        if (depth < 1 || onwardShare.signum() <= 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--depth must be at least 1 and --onward-share above 0");
+        if (depth < 1 || equityShare.signum() <= 0 || cashShare.signum() <= 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--depth must be at least 1, --equity-share and --cash-share above 0");
         }
         LoadResult loaded = FolderLoader.load(paths.isEmpty() ? List.of(Path.of("filings")) : paths);
         String id = resolve(loaded.facts(), entity);
         if (id == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no entity '" + Terminal.safe(entity) + "' in the files checked");
         }
-        Exposure.Result r = Exposure.analyse(loaded.facts(), id, depth, onwardShare);
+        Exposure.Result r = Exposure.analyse(loaded.facts(), id, new Exposure.Onward(depth, equityShare, cashShare));
         PrintWriter out = spec.commandLine().getOut();
         if (format == CheckCommand.Format.json) {
             out.print(json(r, loaded));
@@ -96,7 +100,12 @@ final class ExposureCommand implements Callable<Integer> {
         }
         String group = null;
         Map<String, List<Exposure.Item>> byParty = new LinkedHashMap<>();
+        List<Exposure.Item> apart = new ArrayList<>();
         for (Exposure.Item item : r.items()) {
+            if (!item.counted()) {
+                apart.add(item);
+                continue;
+            }
             List<String> via = item.chain().subList(0, item.chain().size() - 1);
             String key = item.order() + ":" + String.join(">", via);
             if (!key.equals(group)) {
@@ -106,13 +115,21 @@ final class ExposureCommand implements Callable<Integer> {
                 sb.append(item.order() == 1 ? "First order: who loses directly\n"
                         : "Order " + item.order() + ": if " + r.nameOf(via.get(via.size() - 1)) + " fails in turn (" + String.join(" -> ", viaNames) + ")\n");
             }
-            byParty.computeIfAbsent(item.party() + "\u0000" + String.join(">", item.chain().subList(0, item.chain().size() - 1)),
-                    k -> new ArrayList<>()).add(item);
+            byParty.computeIfAbsent(item.party() + "\u0000" + String.join(">", via), k -> new ArrayList<>()).add(item);
         }
         flush(sb, byParty);
-        if (!r.failing().isEmpty()) {
-            sb.append("Treated as failing in turn (vehicles losing their tenant; companies losing at least the onward share of revenue): ")
-                    .append(String.join(", ", r.failing().stream().map(r::nameOf).toList())).append('\n');
+        if (!apart.isEmpty()) {
+            sb.append("Not binding: listed apart, not counted\n");
+            for (Exposure.Item i : apart) {
+                byParty.computeIfAbsent(i.party() + "\u0000" + String.join(">", i.chain()), k -> new ArrayList<>()).add(i);
+            }
+            flush(sb, byParty);
+        }
+        for (String f : r.failing()) {
+            sb.append("Fails in turn: ").append(r.nameOf(f)).append(": ").append(r.whyFailing().get(f)).append('\n');
+        }
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(r.notAssessed()).entrySet()) {
+            sb.append("Not assessed: ").append(r.nameOf(e.getKey())).append(": ").append(e.getValue()).append('\n');
         }
         return sb.toString();
     }
@@ -140,7 +157,13 @@ final class ExposureCommand implements Callable<Integer> {
         root.put("entity", r.entity());
         root.put("name", r.entityName());
         ArrayNode failing = root.putArray("failing");
-        r.failing().forEach(failing::add);
+        for (String f : r.failing()) {
+            failing.addObject().put("party", f).put("reason", r.whyFailing().get(f));
+        }
+        ArrayNode notAssessed = root.putArray("notAssessed");
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(r.notAssessed()).entrySet()) {
+            notAssessed.addObject().put("party", e.getKey()).put("reason", e.getValue());
+        }
         ArrayNode items = root.putArray("exposures");
         for (Exposure.Item i : r.items()) {
             ObjectNode n = items.addObject();
@@ -148,11 +171,18 @@ final class ExposureCommand implements Callable<Integer> {
             n.put("party", i.party());
             n.put("partyName", i.partyName());
             n.put("kind", i.kind());
+            n.put("status", i.status());
+            n.put("counted", i.counted());
             if (i.amount() == null) {
                 n.putNull("amount");
             } else {
                 n.set("amount", Json.money(i.amount()));
             }
+            if (i.gross() != null && !i.gross().equals(i.amount())) {
+                n.set("gross", Json.money(i.gross()));
+            }
+            ArrayNode participants = n.putArray("participants");
+            i.participants().forEach(participants::add);
             n.put("description", i.description());
             ArrayNode chain = n.putArray("chain");
             i.chain().forEach(chain::add);

@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.VersionProvider.class,
         description = "Forensic checker for off-balance-sheet financing: reads filings and deal terms, "
                 + "runs the DRL rules and explains each finding.",
-        subcommands = {CheckCommand.class, FactsCommand.class, ExposureCommand.class, RulesCommand.class, ExplainCommand.class, SchemaCommand.class,
-            CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
+        subcommands = {CheckCommand.class, FactsCommand.class, ExposureCommand.class, CreditCommand.class, RulesCommand.class, ExplainCommand.class,
+            SchemaCommand.class, CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no finding at or above --fail-on",

@@ -22,6 +22,8 @@ public record Statement(
         @NonNegative @Doc("Remaining performance obligations (ASC 606-10-50-13) at period end.") Money rpo,
         @NonNegative @Doc("Maximum exposure to loss from unconsolidated VIEs, as the entity reports it.") Money vieMaximumExposure,
         @NonNegative @Doc("Unrecorded unconditional purchase obligations (ASC 440-10-50-2) at period end.") Money purchaseObligations,
+        @NonNegative @Doc("Depreciation and amortisation for the period (EBITDA = operating income + this).") Money depreciationAmortization,
+        @NonNegative @Doc("Cash and cash equivalents at period end (liquidity).") Money cash,
         String source,
         Provenance provenance) implements Fact {
 

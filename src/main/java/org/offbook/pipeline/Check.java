@@ -45,12 +45,19 @@ public final class Check {
      * @param config   suppressions and severity overrides (null for none)
      * @param baseline accepted findings (null for none)
      * @param followLinks follow symbolic links out of the input folders (by default they are skipped and listed)
+     * @param credit   the entities whose credit view the report carries
      * @param run      engagement, as-of date, preparer and docs address for the report (the rule versions are added here)
      */
     public record Options(List<Path> inputs, List<Path> ruleDirs, RuleRunner.Limits limits, Path config, Path baseline, boolean followLinks,
-                          RunInfo run) {
+                          List<String> credit, RunInfo run) {
+        /** {@code credit}: the entities whose credit view the report carries (docs/credit.md); none by default. */
+        public Options(List<Path> inputs, List<Path> ruleDirs, RuleRunner.Limits limits, Path config, Path baseline, boolean followLinks,
+                       List<String> credit) {
+            this(inputs, ruleDirs, limits, config, baseline, followLinks, credit, RunInfo.NONE);
+        }
+
         public Options(List<Path> inputs, List<Path> ruleDirs, RuleRunner.Limits limits, Path config, Path baseline, boolean followLinks) {
-            this(inputs, ruleDirs, limits, config, baseline, followLinks, RunInfo.NONE);
+            this(inputs, ruleDirs, limits, config, baseline, followLinks, List.of());
         }
 
         public Options(List<Path> inputs, List<Path> ruleDirs) {
@@ -105,6 +112,7 @@ public final class Check {
         Policy policy = o.config() == null ? Policy.NONE : Policy.read(o.config(), errors);
         List<Baseline.Entry> baseline = o.baseline() == null ? List.of() : Baseline.read(o.baseline(), errors);
         Triage.Result triaged = Triage.apply(result.findings(), policy, baseline);
+        List<org.offbook.prepare.credit.Credit> credit = credit(o.credit(), loaded.facts(), errors);
         errors.sort(null);
         List<String> shownInputs = new ArrayList<>();
         for (Path p : o.inputs()) {
@@ -112,7 +120,7 @@ public final class Check {
         }
         return new Report(Version.display(), shownInputs, loaded.files(), loaded.skipped(), loaded.factsRead(),
                 loaded.factsLoaded(), rules.rules(), rules.drlFiles(), List.copyOf(errors), triaged.findings(),
-                triaged.resolved(), generatedAt(), Entities.names(loaded.facts()), Severity.LOW, loaded.notices(), loaded.merged(),
+                triaged.resolved(), generatedAt(), Entities.names(loaded.facts()), Severity.LOW, loaded.notices(), loaded.merged(), credit,
                 runInfo(o, rules));
     }
 
@@ -127,6 +135,31 @@ public final class Check {
         }
         RunInfo base = o.run() == null ? RunInfo.NONE : o.run();
         return base.withRules(RuleDigest.pack(o.ruleDirs()), versions);
+    }
+
+    /** The credit views asked for, by id, alias or name; an entity not in the facts is an error of the run. */
+    private static List<org.offbook.prepare.credit.Credit> credit(List<String> wanted, List<Fact> facts, List<LoadError> errors) {
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        org.offbook.prepare.credit.CreditView view = new org.offbook.prepare.credit.CreditView(facts);
+        Map<String, Entity> byId = Entities.byId(facts);
+        List<org.offbook.prepare.credit.Credit> out = new ArrayList<>();
+        for (String w : wanted) {
+            String id = null;
+            for (Entity e : byId.values()) {
+                if (e.id().equalsIgnoreCase(w.strip()) || e.name().equalsIgnoreCase(w.strip()) || e.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(w.strip()))) {
+                    id = e.id();
+                    break;
+                }
+            }
+            if (id == null) {
+                errors.add(LoadError.of("credit", 0, null, "--credit: no entity '" + w + "' in the files checked; no credit view for it"));
+            } else {
+                out.add(view.of(id));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The findings of a rule run, the problems it ran into and the number of rule firings. */

@@ -64,6 +64,9 @@ public final class Derivations {
         if (wanted.test(Support.class)) {
             out.addAll(supports(facts));
         }
+        if (wanted.test(org.offbook.model.InterestCoverage.class)) {
+            out.addAll(Coverages.of(facts));
+        }
         if (wanted.test(org.offbook.model.DisclosureRatio.class)) {
             out.addAll(DisclosureRatios.of(facts));
         }
@@ -94,7 +97,7 @@ public final class Derivations {
         return fallback;
     }
 
-    static List<DebtTotal> debtTotals(List<Fact> facts) {
+    public static List<DebtTotal> debtTotals(List<Fact> facts) {
         Map<String, List<Financing>> byBorrowerCurrency = new TreeMap<>();
         for (Fact f : facts) {
             if (f instanceof Financing d && d.amount() != null) {
@@ -162,7 +165,7 @@ public final class Derivations {
     }
 
     /** A maturity date, or the start plus the tenor; null when neither is known. */
-    static LocalDate maturityOf(Financing d) {
+    public static LocalDate maturityOf(Financing d) {
         if (d.maturity() != null) {
             return d.maturity();
         }

@@ -21,6 +21,7 @@ public final class Formats {
         ALL.put("github", GithubReport::new);
         ALL.put("markdown", MarkdownSummary::new);
         ALL.put("gitlab", GitlabReport::new);
+        ALL.put("xlsx", XlsxReport::new);
     }
 
     private Formats() {

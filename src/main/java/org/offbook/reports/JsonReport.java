@@ -179,6 +179,11 @@ public final class JsonReport implements Renderer {
             n.put("subject", e.subject());
             n.put("title", e.title());
         }
+        if (r.credit() != null && !r.credit().isEmpty()) {
+            // optional: only with --credit (docs/report-format.md, "The credit view")
+            ArrayNode credit = root.putArray("credit");
+            r.credit().forEach(c -> credit.add(CreditReport.json(c)));
+        }
         Json.writer().writeValue(out, root);
         out.write("\n");
     }

@@ -37,18 +37,29 @@ public record Report(
         Severity failOn,
         List<LoadError> notices,
         int factsMerged,
+        List<org.offbook.prepare.credit.Credit> credit,
         RunInfo run) {
 
     public Report {
         run = run == null ? RunInfo.NONE : run;
     }
 
+    /** Without run metadata. */
+    public Report(String toolVersion, List<String> inputs, List<FileStats> files, List<String> skipped, int factsRead,
+                  int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<LoadError> errors, List<Finding> findings,
+                  List<Baseline.Entry> resolved, String generatedAt, Map<String, String> entities, Severity failOn,
+                  List<LoadError> notices, int factsMerged, List<org.offbook.prepare.credit.Credit> credit) {
+        this(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings, resolved,
+                generatedAt, entities, failOn, notices, factsMerged, credit, RunInfo.NONE);
+    }
+
+    /** Without a credit section (docs/credit.md): the report of a plain check. */
     public Report(String toolVersion, List<String> inputs, List<FileStats> files, List<String> skipped, int factsRead,
                   int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<LoadError> errors, List<Finding> findings,
                   List<Baseline.Entry> resolved, String generatedAt, Map<String, String> entities, Severity failOn,
                   List<LoadError> notices, int factsMerged) {
         this(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings, resolved,
-                generatedAt, entities, failOn, notices, factsMerged, RunInfo.NONE);
+                generatedAt, entities, failOn, notices, factsMerged, List.of(), RunInfo.NONE);
     }
 
     public Report(String toolVersion, List<String> inputs, List<FileStats> files, List<String> skipped, int factsRead,
@@ -61,13 +72,13 @@ public record Report(
     /** The same report judged against another --fail-on level (null for never). */
     public Report withFailOn(Severity level) {
         return new Report(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings,
-                resolved, generatedAt, entities, level, notices, factsMerged, run);
+                resolved, generatedAt, entities, level, notices, factsMerged, credit, run);
     }
 
     /** The same report with this run metadata. */
     public Report withRun(RunInfo info) {
         return new Report(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings,
-                resolved, generatedAt, entities, failOn, notices, factsMerged, info);
+                resolved, generatedAt, entities, failOn, notices, factsMerged, credit, info);
     }
 
     public int factsRejected() {

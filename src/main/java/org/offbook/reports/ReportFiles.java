@@ -44,6 +44,12 @@ public final class ReportFiles {
 
     /** Renders into memory, then writes a temporary file beside the target and moves it into place. */
     public static void write(Renderer renderer, Report report, Path file) throws IOException {
+        if (renderer.binary()) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            renderer.write(report, bytes);
+            writeBytes(bytes.toByteArray(), file);
+            return;
+        }
         StringWriter buffer = new StringWriter();
         renderer.render(report, buffer);
         writeText(buffer.toString(), file);
@@ -80,19 +86,24 @@ public final class ReportFiles {
     }
 
     public static void writeText(String text, Path file) throws IOException {
+        // getBytes replaces what UTF-8 cannot encode (an unpaired surrogate) where writeString would throw
+        writeBytes(text.getBytes(StandardCharsets.UTF_8), file);
+    }
+
+    /** Bytes written whole or not at all, as {@link #writeText}. */
+    public static void writeBytes(byte[] bytes, Path file) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
         if (isSpecial(abs)) {
             // a device or pipe (-o /dev/null, /dev/stdout, a FIFO) is written into, as users expect, never replaced
             try (var out = new java.io.FileOutputStream(abs.toFile())) {
-                out.write(text.getBytes(StandardCharsets.UTF_8));
+                out.write(bytes);
             }
             return;
         }
         // a fresh name beside the target (created with the user's umask, unlike createTempFile's 0600)
         Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".tmp");
         try {
-            // getBytes replaces what UTF-8 cannot encode (an unpaired surrogate) where writeString would throw
-            Files.write(tmp, text.getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             keepPermissions(abs, tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

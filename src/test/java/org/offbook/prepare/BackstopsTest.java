@@ -20,7 +20,7 @@ class BackstopsTest {
 
     private static Statement revenue(int year, String amount, int line) {
         return new Statement("coreweave", "FY" + year, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), null,
-                Money.parse(amount, null), null, null, null, null, null, null, null, null, null, null, null, null,
+                Money.parse(amount, null), null, null, null, null, null, null, null, null, null, null, null, null, null, null,
                 "s", new Provenance("s.json", line));
     }
 

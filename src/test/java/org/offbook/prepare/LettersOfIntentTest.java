@@ -53,7 +53,7 @@ class LettersOfIntentTest {
     void aSaleCountsOnlyWithoutABindingContractAndAtTheMinimumShare() {
         Contract sale = contract("openai", "oracle", "USD 300B", "reported", 1);
         Statement rpo = new Statement("oracle", "Q1 FY2026", null, LocalDate.of(2025, 8, 31), null,
-                null, null, null, null, null, null, null, null, null, null, Money.parse("USD 455B", null), null, null,
+                null, null, null, null, null, null, null, null, null, null, Money.parse("USD 455B", null), null, null, null, null,
                 "s", new Provenance("s.json", 1));
         Concentration share = new Concentration("oracle", "openai", "rpo", new BigDecimal("0.66"), "Q1 FY2026", null,
                 LocalDate.of(2025, 8, 31), "s", new Provenance("k.json", 1));

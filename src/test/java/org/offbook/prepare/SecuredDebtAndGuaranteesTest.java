@@ -26,17 +26,17 @@ class SecuredDebtAndGuaranteesTest {
 
     private static Statement period(String period, LocalDate start, LocalDate end, String income, String interest, int line) {
         return new Statement("acme", period, start, end, null, null, m(income), m(interest), null, null, null, null, null, null, null,
-                null, null, null, "s", new Provenance("s.json", line));
+                null, null, null, null, null, "s", new Provenance("s.json", line));
     }
 
     private static Statement equity(String entity, LocalDate end, String equity, int line) {
         return new Statement(entity, null, null, end, null, null, null, null, null, null, m(equity), null, null, null, null,
-                null, null, null, "s", new Provenance("s.json", line));
+                null, null, null, null, null, "s", new Provenance("s.json", line));
     }
 
     private static Statement revenue(String entity, String period, LocalDate start, LocalDate end, String revenue, int line) {
         return new Statement(entity, period, start, end, null, m(revenue), null, null, null, null, null, null, null, null, null,
-                null, null, null, "s", new Provenance("s.json", line));
+                null, null, null, null, null, "s", new Provenance("s.json", line));
     }
 
     private static Lease lease(String lessee, String lessor, String term, String payments, int line) {

@@ -43,7 +43,7 @@ public final class ConceptMap {
 
     /** Statement fields read from balance-sheet (instant) facts; the other money fields are read from duration facts. */
     static final Set<String> INSTANT_FIELDS = Set.of("totalDebt", "equity", "operatingLeaseLiabilities", "financeLeaseLiabilities",
-            "leasesNotCommenced", "rpo", "purchaseObligations", "vieMaximumExposure");
+            "leasesNotCommenced", "rpo", "purchaseObligations", "vieMaximumExposure", "cash");
 
     private static final Pattern CONCEPT = Pattern.compile("[A-Za-z][A-Za-z0-9._-]*:[A-Za-z_][A-Za-z0-9_.-]*");
 

@@ -44,6 +44,9 @@ final class DataSets {
 
     static final String SUB = "sub.txt";
     static final String NUM = "num.txt";
+    static final String PRE = "pre.txt";
+    /** Dimensions under which a filer may tag its consolidated figures (utilities, holding companies, successors). */
+    static final Set<String> CONSOLIDATED_MEMBERS = Set.of("LegalEntity=ParentCompany;", "Scenario=Successor;");
     static final Set<String> MEMBERS = Set.of(SUB, NUM, "tag.txt", "pre.txt");
     static final List<String> SUB_REQUIRED = List.of("adsh", "cik", "name", "form", "filed");
     static final List<String> NUM_REQUIRED = List.of("adsh", "tag", "version", "ddate", "qtrs", "uom", "value");
@@ -116,8 +119,9 @@ final class DataSets {
             }
             String subName = name + "!/" + found.get(SUB).getName();
             String numName = name + "!/" + found.get(NUM).getName();
+            ZipEntry pre = found.get(PRE);
             boolean ok = read(subName, () -> reader(z.getInputStream(found.get(SUB))), numName, () -> reader(z.getInputStream(found.get(NUM))),
-                    concepts, store, errors);
+                    pre == null ? null : name + "!/" + pre.getName(), pre == null ? null : () -> reader(z.getInputStream(pre)), concepts, store, errors);
             return ok ? List.of(subName, numName) : List.of();
         } catch (ZipException e) {
             errors.add(LoadError.of(name, 0, null, "not a readable zip file (" + e.getMessage() + "); if it is not an SEC data set, "
@@ -142,7 +146,11 @@ final class DataSets {
         if (!missing(folder, present, errors)) {
             return List.of();
         }
-        boolean ok = read(subName, () -> reader(Files.newInputStream(sub)), numName, () -> reader(Files.newInputStream(num)), concepts, store, errors);
+        Path pre = sub.toAbsolutePath().getParent() == null ? null : sub.toAbsolutePath().getParent().resolve(PRE);
+        boolean hasPre = pre != null && Files.isRegularFile(pre);
+        String preName = subName.substring(0, subName.length() - SUB.length()) + PRE;
+        boolean ok = read(subName, () -> reader(Files.newInputStream(sub)), numName, () -> reader(Files.newInputStream(num)),
+                hasPre ? preName : null, hasPre ? () -> reader(Files.newInputStream(pre)) : null, concepts, store, errors);
         return ok ? List.of(subName, numName) : List.of();
     }
 
@@ -197,14 +205,15 @@ final class DataSets {
     }
 
     /** A submission: the filer and the filing. */
-    record Submission(String cik, String name, String form, LocalDate filed, String accepted, Integer fyeMonth, int line) {
+    record Submission(String cik, String name, String form, LocalDate filed, String accepted, Integer fyeMonth, String sic, int line) {
     }
 
     /**
      * Reads sub then num; values go to the store, problems to errors. False when the data set was
      * not loaded (a member unreadable or of an unknown layout).
      */
-    private static boolean read(String subName, Source sub, String numName, Source num, ConceptMap concepts, SecStore store, List<LoadError> errors) {
+    private static boolean read(String subName, Source sub, String numName, Source num, String preName, Source pre, ConceptMap concepts,
+                                SecStore store, List<LoadError> errors) {
         Map<String, Submission> subs = new HashMap<>();
         Set<String> badSubs = new HashSet<>();
         List<LoadError> problems = new org.offbook.load.CappedErrors();
@@ -255,8 +264,9 @@ final class DataSets {
                     }
                 }
                 String accepted = col.containsKey("accepted") ? row[col.get("accepted")].strip() : null;
+                String sic = col.containsKey("sic") ? row[col.get("sic")].strip() : "";
                 subs.put(adsh, new Submission(cik, Observation.cleanName(row[col.get("name")]), row[col.get("form")].strip(), filed,
-                        accepted == null || accepted.isEmpty() ? null : accepted, fye, line));
+                        accepted == null || accepted.isEmpty() ? null : accepted, fye, sic.matches("\\d{3,4}") ? sic : null, line));
             }
         } catch (IOException | CsvValidationException | RuntimeException e) {
             errors.addAll(problems);
@@ -268,7 +278,9 @@ final class DataSets {
         for (String c : concepts.concepts()) {
             local.add(c.substring(c.indexOf(':') + 1));
         }
+        Map<String, String> afterInterest = pre == null ? Map.of() : Presentation.operatingIncomeAfterInterest(preName, pre, errors);
         List<Observation> values = new ArrayList<>();
+        List<Observation> consolidated = new ArrayList<>();
         Set<String> used = new HashSet<>();
         Set<String> unknownAdsh = new HashSet<>();
         try (CSVReader csv = tsv(num.open())) {
@@ -306,8 +318,16 @@ final class DataSets {
                 if (concept == null || !concepts.mapped(concept = concept + ":" + tag)) {
                     continue; // a company's own (custom) concept, or one the table does not map
                 }
-                if ((cSegments >= 0 && !row[cSegments].isEmpty()) || (cCoreg >= 0 && !row[cCoreg].isEmpty())) {
-                    continue; // a segment's or a co-registrant's figure, not the company's total
+                String segments = cSegments >= 0 ? row[cSegments] : "";
+                String coreg = cCoreg >= 0 ? row[cCoreg] : "";
+                boolean parentOrSuccessor = false;
+                if (!segments.isEmpty() || !coreg.isEmpty()) {
+                    // a segment's or a co-registrant's figure is not the company's total, except the parent's or the
+                    // successor's, which some filers use for their consolidated figures (used when there is no plain value)
+                    parentOrSuccessor = CONSOLIDATED_MEMBERS.contains(segments) && (coreg.isEmpty() || coreg.equals("ParentCompany"));
+                    if (!parentOrSuccessor) {
+                        continue;
+                    }
                 }
                 String uom = row[cUom].strip();
                 if (!CompanyFacts.isCurrency(uom)) {
@@ -355,8 +375,14 @@ final class DataSets {
                 }
                 // ddate is rounded to a month end by the SEC; a duration of n quarters starts 3n months earlier
                 LocalDate start = qtrs == 0 ? null : end.plusDays(1).minusMonths(3L * qtrs);
-                values.add(new Observation(s.cik(), concept, uom, start, end, value, adsh, s.form(), s.filed(), s.accepted(),
-                        numName, line, "", "data set"));
+                String where = parentOrSuccessor ? "tagged " + segments.substring(0, segments.length() - 1) : "";
+                String presented = afterInterest.get(adsh);
+                if (presented != null && concept.equals("us-gaap:OperatingIncomeLoss")) {
+                    where = (where.isEmpty() ? "" : where + "; ") + Presentation.AFTER_INTEREST + " (" + presented + ")";
+                }
+                Observation o = new Observation(s.cik(), concept, uom, start, end, value, adsh, s.form(), s.filed(), s.accepted(),
+                        numName, line, where, "data set");
+                (parentOrSuccessor ? consolidated : values).add(o);
                 used.add(adsh);
             }
         } catch (IOException | CsvValidationException | RuntimeException e) {
@@ -374,9 +400,20 @@ final class DataSets {
             if (s.fyeMonth() != null) {
                 f.fyeMonth = s.fyeMonth();
             }
+            if (s.sic() != null && (f.sicFiled == null || !s.filed().isBefore(f.sicFiled))) {
+                f.sic = s.sic();
+                f.sicFiled = s.filed();
+            }
         }
+        Set<String> plain = new HashSet<>();
         for (Observation o : values) {
             store.add(o);
+            plain.add(SecStore.seriesKey(o) + "|" + o.accn());
+        }
+        for (Observation o : consolidated) {
+            if (!plain.contains(SecStore.seriesKey(o) + "|" + o.accn())) {
+                store.add(o); // the filing gives no undimensioned value: its parent's or successor's is the consolidated one
+            }
         }
         return true;
     }

@@ -30,6 +30,13 @@ final class SecFacts {
 
     /** Annual reports: their latest period end is a fiscal year end. */
     private static final Set<String> ANNUAL_FORMS = Set.of("10-K", "10-K/A", "10-K405", "20-F", "20-F/A", "40-F", "40-F/A");
+    /**
+     * Forms whose figures are financial statements: annual and quarterly reports, their amendments
+     * and transition reports, and 8-Ks (which recast earlier periods). Figures in other forms (a
+     * proxy statement's pay-versus-performance table, a registration statement) are not used.
+     */
+    static final Set<String> STATEMENT_FORMS = Set.of("10-K", "10-K/A", "10-K405", "10-KT", "10-KT/A", "10-Q", "10-Q/A", "10-QT", "10-QT/A",
+            "20-F", "20-F/A", "40-F", "40-F/A", "8-K", "8-K/A");
     private static final int MAX_EARLIER_LISTED = 5;
 
     private SecFacts() {
@@ -75,6 +82,7 @@ final class SecFacts {
                 v.put("kind", "company");
                 v.put("aliases", List.of());
                 v.put("cik", filer.cik);
+                v.put("sic", filer.sic);
                 v.put("source", filer.source == null ? "SEC EDGAR CIK" + CompanyFacts.padded(filer.cik) : filer.source);
                 v.put("provenance", new Provenance(filer.file, Math.max(filer.line, 1)));
                 out.add(construct(Entity.class, v));
@@ -91,8 +99,22 @@ final class SecFacts {
         Map<String, LocalDate> annualEnds = new HashMap<>();
         List<Fact> out = new ArrayList<>();
         List<List<Observation>> restated = new ArrayList<>();
+        Map<PeriodKey, List<String>> notes = new HashMap<>();
         for (Map.Entry<String, List<Observation>> e : filer.series.entrySet()) {
-            List<Observation> obs = new ArrayList<>(e.getValue());
+            List<Observation> obs = new ArrayList<>();
+            for (Observation o : e.getValue()) {
+                if (statementForm(o)) {
+                    obs.add(o);
+                } else {
+                    filer.otherForms.merge(o.form(), 1, Integer::sum);
+                    notes.computeIfAbsent(new PeriodKey(o.unit(), o.start(), o.end()), x -> new ArrayList<>())
+                            .add(o.concept() + " " + new Money(o.value(), o.unit()) + " in accn " + o.accn() + " (" + form(o) + " filed "
+                                    + o.filed() + ") not used: not a financial-statement form");
+                }
+            }
+            if (obs.isEmpty()) {
+                continue;
+            }
             obs.sort(FILED);
             Observation last = obs.get(obs.size() - 1);
             chosen.put(e.getKey(), new Chosen(last, List.copyOf(obs.subList(0, obs.size() - 1))));
@@ -108,8 +130,18 @@ final class SecFacts {
             calendar.hintMonth(filer.fyeMonth);
         }
 
+        Map<String, List<Observation[]>> corrections = new TreeMap<>();
+        Map<String, Integer> units = Corrections.units(restated);
         for (List<Observation> obs : restated) {
-            out.addAll(restatements(entity, obs, calendar, concepts));
+            out.addAll(restatements(entity, obs, calendar, concepts, corrections, units));
+        }
+        out.addAll(Corrections.of(entity, corrections, calendar));
+
+        // a period's fields come from one filing: the latest filed that reports the period
+        Map<PeriodKey, Observation> vintage = new HashMap<>();
+        for (Chosen c : chosen.values()) {
+            Observation o = c.obs();
+            vintage.merge(new PeriodKey(o.unit(), o.start(), o.end()), o, (a, b) -> FILED.compare(a, b) >= 0 ? a : b);
         }
 
         String reporting = reportingCurrency(chosen.values());
@@ -118,10 +150,19 @@ final class SecFacts {
         Map<PeriodKey, Map<String, Value>> reported = new TreeMap<>();
         Map<PeriodKey, Map<String, Value>> derived = new TreeMap<>();
         Map<String, Map<PeriodKey, Chosen>> durationsBySeries = new LinkedHashMap<>();
+        Set<String> reportedAny = new java.util.HashSet<>();
         for (Chosen c : chosen.values()) {
             Observation o = c.obs();
             PeriodKey k = new PeriodKey(o.unit(), o.start(), o.end());
-            reported.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(o.concept(), new Value(o.concept(), c.money(), c, null, null));
+            reportedAny.add(o.concept() + "|" + k);
+            Observation latest = vintage.get(k);
+            if (!latest.accn().equals(o.accn())) {
+                notes.computeIfAbsent(k, x -> new ArrayList<>()).add(o.concept() + " " + c.money() + " in accn " + o.accn() + " (" + form(o)
+                        + " filed " + o.filed() + ") not used: the period's latest filing, accn " + latest.accn() + " (" + form(latest)
+                        + " filed " + latest.filed() + "), does not report it");
+            } else {
+                reported.computeIfAbsent(k, x -> new LinkedHashMap<>()).put(o.concept(), new Value(o.concept(), c.money(), c, null, null));
+            }
             if (!o.instant()) {
                 durationsBySeries.computeIfAbsent(o.concept() + "|" + o.unit(), x -> new TreeMap<>()).put(k, c);
             }
@@ -144,8 +185,7 @@ final class SecFacts {
                             continue;
                         }
                         PeriodKey q = new PeriodKey(b.unit(), qStart, b.end());
-                        Map<String, Value> already = reported.get(q);
-                        if (already != null && already.containsKey(b.concept())) {
+                        if (reportedAny.contains(b.concept() + "|" + q)) {
                             continue; // the quarter itself was reported
                         }
                         Money m = new Money(b.value().subtract(a.value()), b.unit());
@@ -165,7 +205,7 @@ final class SecFacts {
                 continue; // year-to-date, trailing twelve months, odd lengths: used for derivation only
             }
             Statement s = statement(entity, filer, k, reporting, calendar, concepts,
-                    reported.getOrDefault(k, Map.of()), derived.getOrDefault(k, Map.of()));
+                    reported.getOrDefault(k, Map.of()), derived.getOrDefault(k, Map.of()), notes.getOrDefault(k, List.of()));
             if (s != null) {
                 out.add(s);
             }
@@ -217,7 +257,7 @@ final class SecFacts {
     }
 
     private static Statement statement(String entity, SecStore.Filer filer, PeriodKey k, String reporting, Periods.Calendar calendar,
-                                       ConceptMap concepts, Map<String, Value> reported, Map<String, Value> derived) {
+                                       ConceptMap concepts, Map<String, Value> reported, Map<String, Value> derived, List<String> periodNotes) {
         boolean instant = k.start() == null;
         Map<String, Value> used = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
@@ -232,6 +272,11 @@ final class SecFacts {
                     }
                     if (concepts.nonNegative(field) && v.money().amount().signum() < 0) {
                         notes.add(field + ": " + m.concept() + " " + v.money() + (v.derived() ? " (derived)" : "") + " not used: negative");
+                        continue;
+                    }
+                    String presented = field.equals("operatingIncome") ? afterInterest(v) : null;
+                    if (presented != null) {
+                        notes.add(field + ": " + m.concept() + " " + v.money() + " not used: " + presented);
                         continue;
                     }
                     pick = v;
@@ -258,6 +303,7 @@ final class SecFacts {
             parts.add(e.getKey() + " " + describe(v, anchor, calendar));
         }
         parts.addAll(notes);
+        parts.addAll(periodNotes);
         String source = origin(origins) + ": " + label + (instant ? "" : " (" + k.start() + ".." + k.end() + ")") + ", CIK"
                 + CompanyFacts.padded(filer.cik) + ": " + String.join("; ", parts);
 
@@ -342,16 +388,40 @@ final class SecFacts {
         return "accn " + o.accn() + " (" + form(o) + " filed " + o.filed() + ", " + where + ")";
     }
 
-    private static String form(Observation o) {
+    /** True for a value of a financial-statement form (or of a filing read without a form). */
+    static boolean statementForm(Observation o) {
+        return o.form() == null || o.form().isEmpty() || STATEMENT_FORMS.contains(o.form().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** Why an operating income value is presented after interest (its where, or a YTD figure's), or null. */
+    private static String afterInterest(Value v) {
+        for (Chosen c : java.util.Arrays.asList(v.reported(), v.plus(), v.minus())) {
+            if (c != null && c.obs().where() != null && c.obs().where().contains(Presentation.AFTER_INTEREST)) {
+                String w = c.obs().where();
+                return w.substring(w.indexOf(Presentation.AFTER_INTEREST)) + " in accn " + c.obs().accn();
+            }
+        }
+        return null;
+    }
+
+    static String form(Observation o) {
         return o.form() == null || o.form().isEmpty() ? "form n/a" : o.form();
     }
 
     /** One Restatement per change of value between consecutive filings of one series. */
-    private static List<Restatement> restatements(String entity, List<Observation> obs, Periods.Calendar calendar, ConceptMap concepts) {
+    private static List<Restatement> restatements(String entity, List<Observation> obs, Periods.Calendar calendar, ConceptMap concepts,
+                                                  Map<String, List<Observation[]>> corrections, Map<String, Integer> units) {
         List<Restatement> out = new ArrayList<>();
         Observation prev = null;
         for (Observation o : obs) {
             if (prev != null && !prev.accn().equals(o.accn()) && prev.value().compareTo(o.value()) != 0) {
+                String kind = Corrections.kind(prev.value(), o.value(), units.get(prev.accn()), units.get(o.accn()));
+                if (kind != null) {
+                    // not a restatement: counted once per pair of filings
+                    corrections.computeIfAbsent(prev.accn() + "|" + o.accn() + "|" + kind, x -> new ArrayList<>()).add(new Observation[] {prev, o});
+                    prev = o;
+                    continue;
+                }
                 String label = calendar.label(o.start(), o.end());
                 String field = concepts.of(o.concept()).isEmpty() ? null : concepts.of(o.concept()).get(0).field();
                 Money before = new Money(prev.value(), prev.unit());

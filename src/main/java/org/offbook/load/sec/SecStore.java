@@ -25,9 +25,14 @@ final class SecStore {
         int line;
         String source;
         Integer fyeMonth;
+        /** SEC standard industrial classification of the latest submission read, or null. */
+        String sic;
+        java.time.LocalDate sicFiled;
         /** Kept as an entity even without statement values (a filing read for its disclosures). */
         boolean keep;
         final Map<String, List<Observation>> series = new LinkedHashMap<>();
+        /** Values of forms that are not financial statements (not used as figures), by form. */
+        final Map<String, Integer> otherForms = new TreeMap<>();
         private final Map<String, Observation> seen = new HashMap<>();
 
         Filer(String cik) {

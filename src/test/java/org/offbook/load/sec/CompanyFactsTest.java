@@ -82,10 +82,14 @@ class CompanyFactsTest {
     void alphabetRevenueFollowsThePrecedenceOfTheConceptTable() {
         LoadResult r = Sec.load(Sec.sample(GOOGL));
         Sec.noErrors(r);
-        // Q1 2019: both concepts give 36,339M; us-gaap:Revenues comes first in the table
+        // Q1 2019: both concepts give 36,339M, but from two filings: a period's figures come from its latest filing (the
+        // 10-Q of 2020, which tags only the ASC 606 concept), not from an older one that used a concept of higher precedence
         Statement q1 = Sec.statement(r, "cik-1652044", "2019-01-01", "2019-03-31");
         assertEquals(usd("36339000000"), q1.revenue());
-        assertTrue(q1.source().contains("revenue us-gaap:Revenues USD 36339000000, accn 0001652044-19-000015"), q1.source());
+        assertTrue(q1.source().contains("revenue us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax USD 36339000000, accn 0001652044-20-000021"),
+                q1.source());
+        assertTrue(q1.source().contains("us-gaap:Revenues USD 36339000000 in accn 0001652044-19-000015 (10-Q filed 2019-04-30) not used: the period's "
+                + "latest filing, accn 0001652044-20-000021 (10-Q filed 2020-04-29), does not report it"), q1.source());
         // no 10-K in the excerpt, so the fiscal year is unknown: quarters are named by their dates
         assertEquals("3M to 2019-03-31", q1.period());
         // Q3 2019: only the ASC 606 concept

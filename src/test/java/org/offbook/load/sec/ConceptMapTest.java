@@ -35,10 +35,13 @@ class ConceptMapTest {
         ConceptMap map = ConceptMap.read(TestFiles.project("rules/" + ConceptMap.FILE), errors);
         assertEquals(List.of(), errors);
         assertEquals(List.of("us-gaap:Revenues", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", "us-gaap:SalesRevenueNet",
-                "ifrs-full:Revenue"), map.fields().get("revenue").stream().map(ConceptMap.Mapping::concept).toList());
-        assertEquals(List.of("us-gaap:InterestExpense", "us-gaap:InterestExpenseDebt", "us-gaap:InterestExpenseNonoperating", "ifrs-full:InterestExpense"),
+                "ifrs-full:Revenue", "us-gaap:SalesRevenueGoodsNet", "us-gaap:SalesRevenueServicesNet", "us-gaap:RegulatedAndUnregulatedOperatingRevenue",
+                "us-gaap:RealEstateRevenueNet", "us-gaap:OilAndGasRevenue"), map.fields().get("revenue").stream().map(ConceptMap.Mapping::concept).toList());
+        assertEquals(List.of("us-gaap:InterestExpense", "us-gaap:InterestExpenseDebt", "us-gaap:InterestExpenseNonoperating", "ifrs-full:InterestExpense",
+                "us-gaap:InterestAndDebtExpense", "us-gaap:InterestExpenseBorrowings", "us-gaap:InterestExpenseLongTermDebt"),
                 map.fields().get("interestExpense").stream().map(ConceptMap.Mapping::concept).toList());
-        assertEquals(List.of("us-gaap:LongTermDebt", "us-gaap:LongTermDebtNoncurrent", "us-gaap:LongTermNotesPayable"),
+        assertEquals(List.of("us-gaap:LongTermDebt", "us-gaap:LongTermDebtNoncurrent", "us-gaap:LongTermNotesPayable",
+                "us-gaap:LongTermDebtAndCapitalLeaseObligations"),
                 map.fields().get("totalDebt").stream().map(ConceptMap.Mapping::concept).toList());
         for (String field : List.of("operatingIncome", "netIncome", "equity", "operatingLeaseLiabilities", "financeLeaseLiabilities", "capex", "rpo",
                 "purchaseObligations", "vieMaximumExposure")) {

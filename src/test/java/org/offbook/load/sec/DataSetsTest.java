@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.offbook.TestFiles;
 import org.offbook.model.Entity;
-import org.offbook.model.Restatement;
 import org.offbook.model.Statement;
 import org.offbook.model.FileStats;
 import org.offbook.load.FolderLoader;
@@ -116,18 +115,21 @@ class DataSetsTest {
         assertTrue(q1.source().contains("earlier reported differently: USD 4835 in accn 0000055785-10-000019 (10-Q filed 2010-05-07)"), q1.source());
         assertEquals(usd("5396000000"), Sec.statement(r, "cik-55785", null, "2010-03-31").equity());
 
-        List<Restatement> all = Sec.restatements(r);
-        assertEquals(10, all.size(), "revenue, operating income, interest, net income for two quarters; equity at two dates");
-        Restatement revenue = all.stream().filter(x -> x.field().equals("revenue") && x.end().equals(LocalDate.of(2010, 3, 31)))
-                .findFirst().orElseThrow();
-        assertEquals(usd("4835"), revenue.previous());
-        assertEquals("0000055785-10-000019", revenue.previousAccn());
-        assertEquals("10-Q", revenue.previousForm());
-        assertEquals(usd("4835000000"), revenue.current());
-        assertEquals("0000055785-10-000026", revenue.currentAccn());
-        assertEquals("10-Q/A", revenue.currentForm());
-        assertEquals(LocalDate.of(2010, 5, 14), revenue.currentFiled());
-        assertEquals(usd("4834995165"), revenue.getDifference());
+        // a scale correction, not ten restatements: one fact for the pair of filings
+        assertEquals(List.of(), Sec.restatements(r));
+        List<org.offbook.model.FilingCorrection> corrections = r.facts().stream().filter(f -> f instanceof org.offbook.model.FilingCorrection)
+                .map(f -> (org.offbook.model.FilingCorrection) f).toList();
+        org.offbook.model.FilingCorrection scale = Sec.only(corrections);
+        assertEquals("scale", scale.kind());
+        assertEquals(0, new java.math.BigDecimal("1000000").compareTo(scale.factor()));
+        assertEquals(16, scale.count(), "revenue, operating income, interest, net income, depreciation and amortisation for two quarters; "
+                + "equity at two dates, cash at four");
+        assertEquals("0000055785-10-000019", scale.previousAccn());
+        assertEquals("10-Q", scale.previousForm());
+        assertEquals("0000055785-10-000026", scale.currentAccn());
+        assertEquals("10-Q/A", scale.currentForm());
+        assertEquals(LocalDate.of(2010, 5, 14), scale.currentFiled());
+        assertTrue(scale.source().contains("us-gaap:SalesRevenueNet Q1 FY2010: USD 4,835 then USD 4.835B"), scale.source());
     }
 
     @Test
@@ -158,7 +160,7 @@ class DataSetsTest {
         // every filer with a mapped value becomes an entity; every statement is linked to one
         Set<String> ids = new HashSet<>();
         Sec.entities(r).forEach(e -> ids.add(e.id()));
-        assertEquals(488, ids.size());
+        assertEquals(496, ids.size(), "488 before the parent-company member and the concepts added for issue 18 (495) and cash (issue 17)");
         assertTrue(Sec.statements(r).stream().allMatch(s -> ids.contains(s.entity())));
         assertTrue(Sec.statements(r).size() > 1500, "statements: " + Sec.statements(r).size());
         // the same SEC values as the extracts
@@ -169,7 +171,12 @@ class DataSetsTest {
         assertEquals(usd("-32000000"), valero.operatingIncome());
         assertEquals(usd("147000000"), valero.interestExpense());
         assertEquals(usd("14503000000"), Sec.statement(r, "cik-789019", "2010-01-01", "2010-03-31").revenue());
-        assertEquals(10, Sec.restatements(r).size(), "Kimberly-Clark's ten are the only changes of a mapped figure in the quarter");
+        // Kimberly-Clark's scale correction is a correction, not a restatement; the one restatement of the quarter is
+        // General Electric's debt with capital leases at 2009-12-31, 0.3% higher in its 8-K than in its 10-Q of the same day
+        // (below SEC-001's 1%)
+        assertEquals(List.of("cik-40545 us-gaap:LongTermDebtAndCapitalLeaseObligations"),
+                Sec.restatements(r).stream().map(x -> x.entity() + " " + x.concept()).toList());
+        assertEquals(1, r.facts().stream().filter(f -> f instanceof org.offbook.model.FilingCorrection).count());
     }
 
     @Test
