@@ -11,8 +11,15 @@ public record Entity(
         @Doc("Other names the entity is known by; other facts may refer to it by any of them.") List<String> aliases,
         @Doc("SEC Central Index Key, if it files with the SEC.") String cik,
         @Doc("Legal Entity Identifier (ISO 17442), if known.") String lei,
+        @OneOf({"us-gaap", "ifrs"})
+        @Doc("Reporting framework: us-gaap (the default when absent) or ifrs; findings about the entity cite that framework's standards.") String framework,
         String source,
         Provenance provenance) implements Fact {
+
+    /** True when the entity reports under IFRS (its findings cite IFRS); US GAAP otherwise. */
+    public boolean reportsIfrs() {
+        return "ifrs".equals(framework);
+    }
 
     /** True for special-purpose vehicles, joint ventures and other project vehicles. */
     public boolean isVehicle() {

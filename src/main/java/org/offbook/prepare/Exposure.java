@@ -20,6 +20,7 @@ import org.offbook.model.Guarantee;
 import org.offbook.model.Investment;
 import org.offbook.model.Lease;
 import org.offbook.model.Money;
+import org.offbook.model.Standing;
 import org.offbook.model.Numbers;
 import org.offbook.model.Stake;
 import org.offbook.model.Statement;
@@ -132,7 +133,7 @@ public final class Exposure {
         String who = name(d);
         for (Fact f : facts) {
             if (f instanceof Contract c && c.buyer().equals(d)) {
-                String status = c.isBinding() ? "" : " (" + (c.status() == null ? "" : c.status().replace('-', ' ')) + ", not binding)";
+                String status = c.isBinding() ? "" : " (" + Standing.of(c.status(), c.sourceQuality(), "no status given") + ")";
                 out.add(item(order, c.seller(), "revenue and backlog", c.amount(), chain,
                         who + " buys " + (c.what() == null ? "goods and services" : c.what().replace('-', ' ')) + " from it"
                                 + (c.amount() == null ? " (amount not disclosed)" : " for " + c.amount().display()) + status, c));
@@ -174,7 +175,7 @@ public final class Exposure {
                 out.add(item(order, i.investor(), i.isBinding() ? "investment impaired" : "commitment (not binding)", i.amount(), chain,
                         (i.isBinding() ? "invested in " : "intends to invest in ") + who
                                 + (i.amount() == null ? "" : " " + i.amount().display())
-                                + (i.status() == null ? "" : " (" + i.status().replace('-', ' ') + ")"), i));
+                                + (i.status() == null ? "" : " (" + Standing.of(i.status(), i.sourceQuality(), "") + ")"), i));
             } else if (f instanceof Financing fin && fin.borrower().equals(d)) {
                 for (String lender : fin.lenders()) {
                     out.add(item(order, lender, "loan", fin.amount(), chain,
