@@ -188,7 +188,7 @@ final class CheckCommand implements Callable<Integer> {
                 written.add(shown(writeBaseline) + " (baseline)");
             }
             written.removeIf(w -> failedWrites.stream().anyMatch(f -> f.contains("cannot write " + w + ":")));
-            err.println("offbook: " + report.findings().size() + " findings (" + report.count("new") + " new), "
+            err.println("offbook: " + report.findings().size() + " findings (" + report.count(org.offbook.model.TriageStatus.NEW) + " new), "
                     + report.errors().size() + " errors; wrote " + String.join(", ", written));
         }
         err.flush();

@@ -15,9 +15,7 @@ import org.offbook.model.RuleInfo;
  * @param matched   the facts the rule matched, in match order
  * @param evidence  further facts the consequence named as evidence
  * @param severity  a severity the consequence chose instead of the declared one; null for the declared one
- * @param templates explanation, why and procedure passed at run time by a rule in the old form
- *                  (keys {@code explain}, {@code why}, {@code procedure}); empty for a rule that declares them
  */
 public record RuleHit(RuleInfo rule, Map<String, Object> values, List<Object> matched, List<Object> evidence,
-                      String subject, List<String> related, Money amount, String severity, Map<String, String> templates) {
+                      String subject, List<String> related, Money amount, String severity) {
 }

@@ -104,12 +104,6 @@ public final class Findings {
             problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "': " + e.getMessage()));
             return null;
         }
-        for (String key : hit.templates().keySet()) {
-            if (rule.messages().get(key) != null) {
-                problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "' declares @" + key + "; its consequence must "
-                        + "supply values only, not ." + key + "(...)"));
-            }
-        }
         List<String> unknown = new ArrayList<>();
         Entity subjectEntity = entities.get(hit.subject());
         boolean ifrs = subjectEntity != null && subjectEntity.reportsIfrs();
@@ -147,10 +141,9 @@ public final class Findings {
                 List.copyOf(evidence), rule.name(), file, Finding.Triage.NEW);
     }
 
-    /** The declared template, or in the old form the one passed at run time, filled with the hit's values. */
+    /** The rule's declared template, filled with the hit's values and the built-in {@code ifrs}; null when the rule declares none. */
     private String render(RuleHit hit, String key, List<String> unknown, boolean ifrs) {
-        String declared = hit.rule().messages().get(key);
-        String template = declared != null ? declared : hit.templates().get(key);
+        String template = hit.rule().messages().get(key);
         if (template == null) {
             return null;
         }

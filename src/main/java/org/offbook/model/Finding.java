@@ -29,15 +29,19 @@ public record Finding(
         Triage triage) {
 
     /**
-     * What the audit trail says about a finding: {@code new}, {@code baselined} (accepted earlier,
-     * matched by fingerprint) or {@code suppressed} (by a rule in the configuration), with the
+     * What the audit trail says about a finding: its {@link TriageStatus} ({@code state}), with the
      * reason; and the rule's own severity when a configured override changed it.
      */
-    public record Triage(String status, String reason, Severity ruleSeverity) {
-        public static final Triage NEW = new Triage("new", null, null);
+    public record Triage(TriageStatus state, String reason, Severity ruleSeverity) {
+        public static final Triage NEW = new Triage(TriageStatus.NEW, null, null);
 
         public boolean isNew() {
-            return status.equals("new");
+            return state == TriageStatus.NEW;
+        }
+
+        /** The status as reports print it ({@link TriageStatus#label()}). */
+        public String status() {
+            return state.label();
         }
     }
 

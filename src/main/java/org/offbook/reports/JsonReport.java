@@ -8,6 +8,7 @@ import java.io.Writer;
 import org.offbook.model.Json;
 import org.offbook.triage.Baseline;
 import org.offbook.model.Evidence;
+import org.offbook.model.TriageStatus;
 import org.offbook.model.Finding;
 import org.offbook.model.Severity;
 import org.offbook.model.FileStats;
@@ -87,9 +88,9 @@ public final class JsonReport implements Renderer {
         }
         ObjectNode summary = root.putObject("summary");
         summary.put("findings", r.findings().size());
-        summary.put("new", r.count("new"));
-        summary.put("baselined", r.count("baselined"));
-        summary.put("suppressed", r.count("suppressed"));
+        summary.put("new", r.count(TriageStatus.NEW));
+        summary.put("baselined", r.count(TriageStatus.BASELINED));
+        summary.put("suppressed", r.count(TriageStatus.SUPPRESSED));
         summary.put("resolved", r.resolved().size());
         ObjectNode bySeverity = summary.putObject("bySeverity");
         for (Severity s : Severity.values()) {

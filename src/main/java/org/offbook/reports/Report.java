@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.offbook.triage.Baseline;
+import org.offbook.model.TriageStatus;
 import org.offbook.model.Finding;
 import org.offbook.model.Severity;
 import org.offbook.model.FileStats;
@@ -52,6 +53,11 @@ public record Report(
         return factsRead - factsLoaded;
     }
 
+    public long count(TriageStatus status) {
+        return findings.stream().filter(f -> f.triage().state() == status).count();
+    }
+
+    /** {@link #count(TriageStatus)} by the status's label ({@code "new"}), as the HTML report asks for it. */
     public long count(String status) {
         return findings.stream().filter(f -> f.triage().status().equals(status)).count();
     }

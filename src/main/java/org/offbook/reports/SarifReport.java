@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.offbook.model.Evidence;
+import org.offbook.model.TriageStatus;
 import org.offbook.model.Finding;
 import org.offbook.model.Json;
 import org.offbook.model.Severity;
@@ -62,7 +63,7 @@ public final class SarifReport implements Renderer {
             tags.add("off-balance-sheet");
         }
 
-        boolean compared = !r.resolved().isEmpty() || r.count("baselined") > 0;
+        boolean compared = !r.resolved().isEmpty() || r.count(TriageStatus.BASELINED) > 0;
         ArrayNode results = run.putArray("results");
         for (Finding f : r.findings()) {
             ObjectNode res = results.addObject();
@@ -89,8 +90,8 @@ public final class SarifReport implements Renderer {
                 loc.putObject("message").put("text", e.type() + " " + e.fact() + (e.source() == null ? "" : " (source: " + e.source() + ")"));
             }
             res.putObject("partialFingerprints").put(FINGERPRINT_KEY, f.fingerprint());
-            if (compared && !f.triage().status().equals("suppressed")) {
-                res.put("baselineState", f.triage().status().equals("baselined") ? "unchanged" : "new");
+            if (compared && f.triage().state() != TriageStatus.SUPPRESSED) {
+                res.put("baselineState", f.triage().state() == TriageStatus.BASELINED ? "unchanged" : "new");
             }
             if (!f.triage().isNew()) {
                 ObjectNode s = res.putArray("suppressions").addObject();

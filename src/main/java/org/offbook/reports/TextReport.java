@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.offbook.model.Evidence;
+import org.offbook.model.TriageStatus;
 import org.offbook.model.Finding;
 import org.offbook.model.Severity;
 import org.offbook.model.LoadError;
@@ -140,8 +141,8 @@ public final class TextReport implements Renderer {
             Severity s = Severity.values()[i];
             sev.add(counts.get(s) + " " + s.label());
         }
-        String triage = r.count("new") == r.findings().size() ? ""
-                : "; " + r.count("new") + " new, " + r.count("baselined") + " baselined, " + r.count("suppressed") + " suppressed";
+        String triage = r.count(TriageStatus.NEW) == r.findings().size() ? ""
+                : "; " + r.count(TriageStatus.NEW) + " new, " + r.count(TriageStatus.BASELINED) + " baselined, " + r.count(TriageStatus.SUPPRESSED) + " suppressed";
         return "Summary: " + count(r.findings().size(), "finding") + " (" + sev + ")" + triage + "; "
                 + count(r.files().size(), "file") + " read, " + r.factsRead() + " facts read, " + r.factsLoaded() + " loaded, "
                 + r.factsRejected() + " rejected" + (r.factsMerged() == 0 ? "" : ", " + count(r.factsMerged(), "duplicate") + " counted once") + (r.skipped().isEmpty() ? "" : ", " + r.skipped().size() + " other files skipped")

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.offbook.findings.Findings;
+import org.offbook.model.TriageStatus;
 import org.offbook.model.Finding;
 import org.offbook.model.Severity;
 
@@ -47,14 +48,14 @@ public final class Triage {
                 matched.add(f.fingerprint());
             }
             if (s != null) {
-                f = f.withTriage(new Finding.Triage("suppressed", join(s.reason() + " (" + s.where() + ")", note), ruleSeverity));
+                f = f.withTriage(new Finding.Triage(TriageStatus.SUPPRESSED, join(s.reason() + " (" + s.where() + ")", note), ruleSeverity));
             } else if (b != null) {
                 String who = b.reviewer() == null || b.reviewer().isBlank() ? "" : "; reviewer " + b.reviewer();
                 String when = b.date() == null || b.date().isBlank() ? "" : "; " + b.date();
                 String why = b.justification() == null || b.justification().isBlank() ? "accepted in the baseline" : b.justification();
-                f = f.withTriage(new Finding.Triage("baselined", join(why + who + when, note), ruleSeverity));
+                f = f.withTriage(new Finding.Triage(TriageStatus.BASELINED, join(why + who + when, note), ruleSeverity));
             } else if (note != null) {
-                f = f.withTriage(new Finding.Triage("new", note, ruleSeverity));
+                f = f.withTriage(new Finding.Triage(TriageStatus.NEW, note, ruleSeverity));
             }
             out.add(f);
         }
