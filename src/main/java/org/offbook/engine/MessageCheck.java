@@ -114,6 +114,12 @@ final class MessageCheck {
     }
 
     /**
+     * The built-in value every message may use: true when the finding's subject reports under IFRS
+     * ({@code {?ifrs}...{/ifrs}} for its IFRS citations, {@code {!ifrs}...{/ifrs}} for US GAAP).
+     */
+    public static final String IFRS = "ifrs";
+
+    /**
      * @param bindings the rule's declarations by name (without {@code $}) and bound type
      * @param ruleText the rule's DRL text from its {@code rule} line to its {@code end}
      * @param firstLine the line of the rule in its file (1-based)
@@ -122,6 +128,7 @@ final class MessageCheck {
                                  String ruleText, int firstLine) {
         List<LoadError> out = new ArrayList<>();
         Set<String> supplied = new LinkedHashSet<>(messages.values());
+        supplied.add(IFRS); // built in: true when the finding's subject reports under IFRS
         for (String v : messages.values()) {
             if (bindings.containsKey(v)) {
                 out.add(error(file, firstLine, ruleText, "@values", ruleName, "'" + v + "' in @values is already a binding of the rule"));

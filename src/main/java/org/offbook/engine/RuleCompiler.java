@@ -429,9 +429,17 @@ public final class RuleCompiler {
                     standards.add(s.strip());
                 }
             }
+            List<String> ifrs = new ArrayList<>();
+            if (meta.get("ifrs") != null) {
+                for (String s : meta.get("ifrs").toString().split(";")) {
+                    if (!s.isBlank()) {
+                        ifrs.add(s.strip());
+                    }
+                }
+            }
             RuleInfo info = new RuleInfo(id, str(meta.get("family")), Severity.parse(meta.get("severity").toString()).label(),
                     str(meta.get("title")), List.copyOf(standards), r.getName(), file, line, docOf(file, id),
-                    r.getPackageName() + "." + r.getName(), messages);
+                    r.getPackageName() + "." + r.getName(), messages, List.copyOf(ifrs));
             byId.put(id, info);
             rules.add(info);
         }

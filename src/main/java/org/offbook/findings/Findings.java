@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.offbook.model.Citations;
 import org.offbook.model.Derived;
 import org.offbook.model.Entity;
 import org.offbook.model.Fact;
@@ -104,15 +105,21 @@ public final class Findings {
             return null;
         }
         List<String> unknown = new ArrayList<>();
-        String explanation = render(hit, "explain", unknown);
-        String whyText = render(hit, "why", unknown);
-        String procedureText = render(hit, "procedure", unknown);
+        Entity subjectEntity = entities.get(hit.subject());
+        boolean ifrs = subjectEntity != null && subjectEntity.reportsIfrs();
+        String explanation = render(hit, "explain", unknown, ifrs);
+        String whyText = render(hit, "why", unknown, ifrs);
+        String procedureText = render(hit, "procedure", unknown, ifrs);
         for (String u : unknown) {
             problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "': template refers to unknown value {" + u + "}"));
         }
         if (explanation == null) {
             problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "' reported a finding without an explanation "
                     + "(declare @explain(\"...\"))"));
+        } else if (ifrs && !Citations.citesIfrs(explanation)) {
+            // US GAAP citations are checked by 'rules verify'; a finding on an IFRS reporter must not cite US GAAP alone
+            problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "': its finding on " + hit.subject() + ", which reports under "
+                    + "IFRS, cites no IFRS or IAS paragraph in its explanation (declare @ifrs and word it in {?ifrs}...{/ifrs})"));
         }
 
         Set<Evidence> evidence = new TreeSet<>();
@@ -131,18 +138,19 @@ public final class Findings {
         sortedRelated.remove(subject);
         String print = fingerprint(id + "\n" + subject + "\n" + String.join(",", sortedRelated) + "\n" + String.join("\n", factKeys));
         return new Finding(print, id, rule.family(), level, rule.title(), subject, nameOf(subject),
-                List.copyOf(involved), hit.amount(), explanation, whyText, procedureText, rule.standards(),
+                List.copyOf(involved), hit.amount(), explanation, whyText, procedureText, rule.standardsFor(ifrs),
                 List.copyOf(evidence), rule.name(), file, Finding.Triage.NEW);
     }
 
-    /** The rule's declared template, filled with the hit's values; null when the rule declares none. */
-    private String render(RuleHit hit, String key, List<String> unknown) {
+    /** The rule's declared template, filled with the hit's values and the built-in {@code ifrs}; null when the rule declares none. */
+    private String render(RuleHit hit, String key, List<String> unknown, boolean ifrs) {
         String template = hit.rule().messages().get(key);
         if (template == null) {
             return null;
         }
         Map<String, Object> values = hit.values();
-        return Template.render(template, name -> values.containsKey(name) ? values.get(name) : Template.MISSING, this::nameOf, unknown);
+        return Template.render(template, name -> values.containsKey(name) ? values.get(name)
+                : name.equals("ifrs") ? ifrs : Template.MISSING, this::nameOf, unknown);
     }
 
     private static void collect(Object o, Set<Evidence> evidence, Set<String> keys) {

@@ -198,7 +198,7 @@ public final class Template {
             case "pct" -> percent(number(v));
             case "money" -> ((Money) v).display();
             case "years" -> {
-                BigDecimal y = number(v).setScale(1, RoundingMode.HALF_EVEN).stripTrailingZeros();
+                BigDecimal y = number(v).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros();
                 yield y.toPlainString() + (y.compareTo(BigDecimal.ONE) == 0 ? " year" : " years");
             }
             case "x" -> multiple(number(v));

@@ -13,8 +13,12 @@ public record Contract(
         @NonNegative @Doc("Term in years.") BigDecimal termYears,
         @Doc("Start date.") LocalDate start,
         @Doc("End date.") LocalDate end,
-        @OneOf({"completed", "definitive", "letter-of-intent", "reported"})
-        @Doc("completed, definitive (binding), letter-of-intent (non-binding), reported (press only).") String status,
+        @OneOf({"completed", "definitive", "non-binding", "letter-of-intent", "reported"})
+        @Doc("Legal status: completed, definitive (signed, binding), non-binding, letter-of-intent (non-binding); "
+                + "reported is the old word for a press-only deal whose status is not known, read as not binding: "
+                + "write sourceQuality press-reported and the status the report gives instead.") String status,
+        @OneOf({"filed", "company-announced", "press-reported", "disputed"})
+        @Doc("Where the fact comes from, apart from whether it binds: filed (in a filing), company-announced (a party's own announcement), press-reported (press only), disputed (sources disagree).") String sourceQuality,
         @Doc("Currency of amounts written without a currency code.") String currency,
         String source,
         Provenance provenance) implements Fact {

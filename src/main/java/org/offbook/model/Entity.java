@@ -14,8 +14,15 @@ public record Entity(
         @Doc("SEC standard industrial classification (SIC) code, e.g. \"6798\" for a real-estate investment trust; read from "
             + "an SEC data set's sub.txt for filers offbook creates. Statement rules use it to tell banks, insurers, finance "
             + "companies and lessors (6000-6499) from others.") String sic,
+        @OneOf({"us-gaap", "ifrs"})
+        @Doc("Reporting framework: us-gaap (the default when absent) or ifrs; findings about the entity cite that framework's standards.") String framework,
         String source,
         Provenance provenance) implements Fact {
+
+    /** True when the entity reports under IFRS (its findings cite IFRS); US GAAP otherwise. */
+    public boolean reportsIfrs() {
+        return "ifrs".equals(framework);
+    }
 
     /** True for special-purpose vehicles, joint ventures and other project vehicles. */
     public boolean isVehicle() {

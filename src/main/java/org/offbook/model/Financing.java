@@ -40,7 +40,7 @@ public record Financing(
         }
         if (start != null && maturity != null) {
             long months = ChronoUnit.MONTHS.between(start, maturity);
-            return BigDecimal.valueOf(months).divide(BigDecimal.valueOf(12), 1, RoundingMode.HALF_EVEN);
+            return BigDecimal.valueOf(months).divide(BigDecimal.valueOf(12), 1, RoundingMode.HALF_UP);
         }
         return null;
     }

@@ -12,8 +12,12 @@ public record Investment(
         @OneOf({"equity", "convertible", "loan", "preferred", "other"})
         @Key @Doc("Form of the investment.") String form,
         @Share @Doc("Equity share it buys, 0 to 1.") BigDecimal share,
-        @OneOf({"completed", "definitive", "letter-of-intent", "reported"})
-        @Doc("completed (money paid), definitive (signed, binding), letter-of-intent (non-binding), reported (press only).") String status,
+        @OneOf({"completed", "definitive", "non-binding", "letter-of-intent", "reported"})
+        @Doc("Legal status: completed (money paid), definitive (signed, binding), non-binding, letter-of-intent (non-binding); "
+                + "reported is the old word for a press-only deal whose status is not known, read as not binding: "
+                + "write sourceQuality press-reported and the status the report gives instead.") String status,
+        @OneOf({"filed", "company-announced", "press-reported", "disputed"})
+        @Doc("Where the fact comes from, apart from whether it binds: filed (in a filing), company-announced (a party's own announcement), press-reported (press only), disputed (sources disagree).") String sourceQuality,
         @Doc("Conditions or tranching, in words, e.g. \"USD 10B per GW deployed\".") String condition,
         @Key @Doc("Date of the investment or commitment.") LocalDate date,
         @Doc("Currency of amounts written without a currency code.") String currency,

@@ -35,7 +35,7 @@ public record Lease(
         if (termYears == null || assetLifeYears == null || assetLifeYears.signum() == 0) {
             return null;
         }
-        return termYears.divide(assetLifeYears, 4, java.math.RoundingMode.HALF_EVEN);
+        return termYears.divide(assetLifeYears, 4, java.math.RoundingMode.HALF_UP);
     }
 
     /** Years the residual value guarantee covers, as a multiple of the non-cancellable term; null when unknown. */

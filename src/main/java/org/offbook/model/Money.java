@@ -173,7 +173,7 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
         if (!sameCurrency(other) || other.amount.signum() == 0) {
             return null;
         }
-        return amount.divide(other.amount, new MathContext(6, RoundingMode.HALF_EVEN));
+        return amount.divide(other.amount, new MathContext(6, RoundingMode.HALF_UP));
     }
 
     public Money times(BigDecimal factor) {
@@ -201,14 +201,15 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
         for (int i = 0; i < suffix.length; i++) {
             BigDecimal unit = BigDecimal.ONE.scaleByPowerOfTen(power[i]);
             if (i < 3 && abs.compareTo(unit) >= 0) {
-                BigDecimal scaled = abs.divide(unit, new MathContext(4, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+                // two decimals at most, half-up (4.3125B reads 4.31B, 4.315B reads 4.32B), never truncated
+                BigDecimal scaled = abs.movePointLeft(power[i]).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
                 return currency + " " + sign + scaled.toPlainString() + suffix[i];
             }
         }
         if (abs.compareTo(BigDecimal.valueOf(1000)) < 0) {
             return currency + " " + sign + abs.stripTrailingZeros().toPlainString();
         }
-        return currency + " " + sign + String.format(Locale.ROOT, "%,d", abs.setScale(0, RoundingMode.HALF_EVEN).longValueExact());
+        return currency + " " + sign + String.format(Locale.ROOT, "%,d", abs.setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
     /** Canonical text, parseable by {@link #parse}: {@code USD 27300000000}. */

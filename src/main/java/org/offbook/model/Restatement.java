@@ -41,7 +41,7 @@ public record Restatement(
             return null;
         }
         return current.amount().subtract(previous.amount()).abs()
-                .divide(previous.amount().abs(), new MathContext(6, RoundingMode.HALF_EVEN));
+                .divide(previous.amount().abs(), new MathContext(6, RoundingMode.HALF_UP));
     }
 
     /** The later figure less the earlier one. */

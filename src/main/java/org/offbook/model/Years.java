@@ -16,7 +16,7 @@ public final class Years {
         if (from == null || to == null) {
             return null;
         }
-        return BigDecimal.valueOf(ChronoUnit.MONTHS.between(from, to)).divide(BigDecimal.valueOf(12), 1, RoundingMode.HALF_EVEN);
+        return BigDecimal.valueOf(ChronoUnit.MONTHS.between(from, to)).divide(BigDecimal.valueOf(12), 1, RoundingMode.HALF_UP);
     }
 
     /** a / b to four decimals; null when either is null or b is zero. */
@@ -24,6 +24,6 @@ public final class Years {
         if (a == null || b == null || b.signum() == 0) {
             return null;
         }
-        return a.divide(b, 4, RoundingMode.HALF_EVEN);
+        return a.divide(b, 4, RoundingMode.HALF_UP);
     }
 }

@@ -44,7 +44,7 @@ public final class CrossHoldings {
 
     /** The share of its own equity a company holds through the other: the product of the two stakes, "12.5%" (two decimals at most). */
     public static String loop(Stake mine, Stake theirs) {
-        return mine.share().multiply(theirs.share()).movePointRight(2).setScale(2, RoundingMode.HALF_EVEN)
+        return mine.share().multiply(theirs.share()).movePointRight(2).setScale(2, RoundingMode.HALF_UP)
                 .stripTrailingZeros().toPlainString() + "%";
     }
 

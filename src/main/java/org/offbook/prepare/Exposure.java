@@ -22,6 +22,7 @@ import org.offbook.model.Guarantee;
 import org.offbook.model.Investment;
 import org.offbook.model.Lease;
 import org.offbook.model.Money;
+import org.offbook.model.Standing;
 import org.offbook.model.Numbers;
 import org.offbook.model.Stake;
 import org.offbook.model.Statement;
@@ -174,6 +175,7 @@ public final class Exposure {
     }
 
     private static String status(String factStatus) {
+        // the legal status alone decides what counts; where the fact comes from (Standing.source) is shown beside it
         if (factStatus == null || factStatus.equals("completed") || factStatus.equals("definitive")) {
             return BINDING;
         }
@@ -196,7 +198,9 @@ public final class Exposure {
                 Item item = item(order, c.seller(), "revenue and backlog", c.amount(), status, chain,
                         who + " buys " + (c.what() == null ? "goods and services" : c.what().replace('-', ' ')) + " from it"
                                 + (c.amount() == null ? " (amount not disclosed)" : " for " + c.amount().display())
-                                + (status.equals(BINDING) ? "" : " (" + c.status().replace('-', ' ') + ")"), List.of(c));
+                                + (!status.equals(BINDING) ? " (" + Standing.of(c.status(), c.sourceQuality(), "no status given") + ")"
+                                : c.sourceQuality() == null || c.sourceQuality().equals("filed") ? "" : " (" + Standing.source(c.sourceQuality()) + ")"),
+                        List.of(c));
                 if (c.amount() != null) {
                     contractBySeller.putIfAbsent(c.seller(), out.size());
                 }
@@ -360,7 +364,7 @@ public final class Exposure {
             out.add(item(order, i.investor(), counted ? "investment impaired" : "commitment (not binding)", i.amount(), status, chain,
                     (counted ? "invested in " : "intends to invest in ") + who
                             + (i.amount() == null ? " (amount not given)" : " " + i.amount().display())
-                            + (i.status() == null ? "" : " (" + i.status().replace('-', ' ') + ")")
+                            + (i.status() == null ? "" : " (" + Standing.of(i.status(), i.sourceQuality(), "") + ")")
                             + (counted ? "" : ": not yet invested, so nothing is lost; listed apart"), List.of(i)));
         }
         for (Stake s : stakes.values()) {

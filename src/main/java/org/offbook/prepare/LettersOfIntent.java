@@ -10,6 +10,7 @@ import org.offbook.model.Contract;
 import org.offbook.model.Fact;
 import org.offbook.model.Investment;
 import org.offbook.model.Money;
+import org.offbook.model.Standing;
 import org.offbook.model.Statement;
 
 /**
@@ -53,12 +54,12 @@ public final class LettersOfIntent {
         }
 
         public String status() {
-            return statusText(contract.status());
+            return statusText(contract.status(), contract.sourceQuality());
         }
 
         /** What is sold, in words ("cloud capacity"); null when not given. */
         public String what() {
-            return contract.what() == null ? null : contract.what().replace('-', ' ');
+            return Standing.what(contract.what());
         }
 
         /** "5 years" as the contract states its term; null when not given. */
@@ -100,17 +101,18 @@ public final class LettersOfIntent {
             List<String> offers = new ArrayList<>();
             for (Investment i : sorted(funding)) {
                 offers.add(names.apply(i.investor()) + ", up to " + i.amount().display() + (i.form() == null ? "" : " of " + i.form())
-                        + " (" + statusText(i.status()) + (i.condition() == null ? "" : ": \"" + i.condition() + "\"") + ")");
+                        + " (" + statusText(i.status(), i.sourceQuality()) + (i.condition() == null ? "" : ": \"" + i.condition() + "\"") + ")");
                 related.add(i.investor());
             }
             List<String> owes = new ArrayList<>();
             for (Contract k : sorted(commitments)) {
-                owes.add(names.apply(k.seller()) + " " + k.amount().display() + (k.what() == null ? "" : " (" + k.what().replace('-', ' ')
-                        + (k.termYears() == null ? "" : " over " + k.termYears().stripTrailingZeros().toPlainString() + " years") + ")"));
+                owes.add(names.apply(k.seller()) + " " + k.amount().display() + (k.what() == null ? "" : " (" + Standing.what(k.what())
+                        + (k.termYears() == null ? "" : " over " + k.termYears().stripTrailingZeros().toPlainString() + " years")
+                        + (k.sourceQuality() == null ? "" : ", " + Standing.source(k.sourceQuality())) + ")"));
             }
             List<String> maybe = new ArrayList<>();
             for (Contract k : sorted(unsigned)) {
-                maybe.add(k.amount().display() + " with " + names.apply(k.seller()) + " (" + statusText(k.status()) + ")");
+                maybe.add(k.amount().display() + " with " + names.apply(k.seller()) + " (" + statusText(k.status(), k.sourceQuality()) + ")");
                 related.add(k.seller());
             }
             f = new Funding(loi, owed, share, String.join("; ", offers), String.join(", ", owes), String.join(", ", maybe));
@@ -202,9 +204,9 @@ public final class LettersOfIntent {
         return out;
     }
 
-    static String statusText(String status) {
-        return status.equals("letter-of-intent") ? "a non-binding letter of intent"
-                : "reported in the press only, with no signed agreement disclosed";
+    /** A non-binding deal's standing: its legal status and, apart from it, where the fact comes from. */
+    static String statusText(String status, String sourceQuality) {
+        return Standing.of(status, sourceQuality, "no status given");
     }
 
     private static Money amount(Fact f) {

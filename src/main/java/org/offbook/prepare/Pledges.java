@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.offbook.model.Investment;
 import org.offbook.model.Money;
+import org.offbook.model.Standing;
 import org.offbook.model.Pledge;
 import org.offbook.model.Stake;
 
@@ -73,7 +74,7 @@ public final class Pledges {
         List<Use> uses = new ArrayList<>();
         for (Investment i : sorted) {
             String form = i.form() == null ? "" : i.form() + ", ";
-            String status = i.status() == null ? "status not given" : i.status();
+            String status = Standing.of(i.status(), i.sourceQuality(), "status not given");
             String amount = i.amount() == null ? "amount not given" : i.amount().display();
             uses.add(new Use(i.investee(), "(" + form + status + "; " + amount + ")", !uses.isEmpty()));
             if (!related.contains(i.investee())) {

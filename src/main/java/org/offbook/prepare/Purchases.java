@@ -8,6 +8,7 @@ import org.offbook.model.Concentration;
 import org.offbook.model.Contract;
 import org.offbook.model.Lease;
 import org.offbook.model.Money;
+import org.offbook.model.Standing;
 
 /**
  * Contracts between a supplier and its customer, described and summed for the VENDOR and XHOLD
@@ -20,16 +21,16 @@ public final class Purchases {
     }
 
     /**
-     * One contract in words: "cloud capacity (USD 10B over 5 years, signed)"; what is left out
+     * One contract in words: "cloud capacity (USD 10B over 5 years, agreed and binding)"; what is left out
      * reads "goods or services", "amount not given", or {@code noStatus}.
      */
     public static String describe(Contract k, String noStatus) {
-        StringBuilder d = new StringBuilder(k.what() == null ? "goods or services" : k.what().replace('-', ' '));
+        StringBuilder d = new StringBuilder(k.what() == null ? "goods or services" : Standing.what(k.what()));
         d.append(" (").append(k.amount() == null ? "amount not given" : k.amount().display());
         if (k.termYears() != null) {
             d.append(" over ").append(k.termYears().stripTrailingZeros().toPlainString()).append(" years");
         }
-        d.append(", ").append(k.status() == null ? noStatus : k.status()).append(")");
+        d.append(", ").append(Standing.of(k.status(), k.sourceQuality(), noStatus)).append(")");
         return d.toString();
     }
 

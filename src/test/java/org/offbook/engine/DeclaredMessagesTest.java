@@ -50,7 +50,7 @@ class DeclaredMessagesTest {
         assertEquals("", errors(compiled));
         RuleInfo info = compiled.rules().get(0);
         assertEquals(List.of("note"), info.messages().values());
-        List<Fact> facts = List.of(new Entity("acme", "Acme", "company", List.of(), null, null, null, "t", new Provenance("t.json", 1)));
+        List<Fact> facts = List.of(new Entity("acme", "Acme", "company", List.of(), null, null, null, null, "t", new Provenance("t.json", 1)));
         org.offbook.pipeline.Check.Evaluation result = org.offbook.pipeline.Check.evaluate(compiled, facts, RuleRunner.Limits.DEFAULT);
         assertEquals(List.of(), result.problems());
         assertEquals("Acme is a company (not a vehicle), see {e.name} literally.", result.findings().get(0).explanation());

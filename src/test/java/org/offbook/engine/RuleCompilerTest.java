@@ -50,7 +50,7 @@ public class RuleCompilerTest {
 
     private static List<Fact> entities(String... ids) {
         return java.util.Arrays.stream(ids)
-                .map(id -> (Fact) new Entity(id, id.toUpperCase(), "company", List.of(), null, null, null, "test", new Provenance("t.json", 1)))
+                .map(id -> (Fact) new Entity(id, id.toUpperCase(), "company", List.of(), null, null, null, null, "test", new Provenance("t.json", 1)))
                 .toList();
     }
 

@@ -44,6 +44,13 @@ class TemplateTest {
         assertEquals("Meta Platforms, Beignet Investor LLC and blue-owl; 912.3%", render("{ids|name}; {ratio|pct}", unknown));
         assertEquals("8.4%", Template.percent(new BigDecimal("0.08424")));
         assertEquals("100%", Template.percent(BigDecimal.ONE));
+        // half-up, never truncated or rounded to even (issue 16 item 8)
+        assertEquals("16.6%", Template.percent(new BigDecimal("0.1655")));
+        assertEquals("0.17x", Template.multiple(new BigDecimal("0.167")));
+        assertEquals("0.99x", Template.multiple(new BigDecimal("0.994")));
+        assertEquals("0.999x", Template.multiple(new BigDecimal("0.999")));
+        assertEquals("9.2x", Template.multiple(new BigDecimal("9.15")));
+        assertEquals("-0.05x", Template.multiple(new BigDecimal("-0.045")));
     }
 
     @Test

@@ -38,7 +38,12 @@ class MoneyTest {
     @Test
     void displaysScaledForPeople() {
         assertEquals("USD 27.3B", Money.parse("USD 27300000000", null).display());
-        assertEquals("USD 1.148B", Money.parse("USD 1148000000", null).display());
+        assertEquals("USD 1.15B", Money.parse("USD 1148000000", null).display());
+        // half-up to two decimals, never truncated (issue 16 item 8)
+        assertEquals("USD 4.31B", Money.parse("USD 4312500000", null).display());
+        assertEquals("USD 4.32B", Money.parse("USD 4315000000", null).display());
+        assertEquals("USD 23.25B", Money.parse("USD 23250000000", null).display());
+        assertEquals("USD 2,500", Money.parse("USD 2499.5", null).display());
         assertEquals("USD -46M", Money.parse("USD -46000000", null).display());
         assertEquals("USD 523B", Money.parse("USD 523B", null).display());
         assertEquals("USD 12,500", Money.parse("USD 12500", null).display());

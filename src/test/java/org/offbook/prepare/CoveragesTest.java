@@ -96,7 +96,7 @@ class CoveragesTest {
         Statement yen = st("FY2010", "2009-04-01", "2010-03-31", "JPY 29.57B", "JPY 82.5B", null, null);
         Statement usd = st("FY2010 (USD)", "2009-04-01", "2010-03-31", "USD 318M", "USD 887M", null, null);
         Statement bs = st("at 2010-03-31", null, "2010-03-31", null, null, null, "JPY 4500B");
-        InterestCoverage c = only(yen, usd, bs, new Entity("acme", "Acme", "company", List.of(), null, null, "6159", "t", new Provenance("t.json", 1)));
+        InterestCoverage c = only(yen, usd, bs, new Entity("acme", "Acme", "company", List.of(), null, null, "6159", null, "t", new Provenance("t.json", 1)));
         assertEquals("JPY", c.currency());
         assertTrue(c.financial());
     }

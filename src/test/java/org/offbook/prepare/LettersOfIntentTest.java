@@ -22,12 +22,12 @@ class LettersOfIntentTest {
     private static final BigDecimal MIN = new BigDecimal("0.10");
 
     private static Contract contract(String buyer, String seller, String amount, String status, int line) {
-        return new Contract(null, buyer, seller, "cloud-capacity", Money.parse(amount, null), null, null, null, status, null, "s",
+        return new Contract(null, buyer, seller, "cloud-capacity", Money.parse(amount, null), null, null, null, status, null, null, "s",
                 new Provenance("c.json", line));
     }
 
     private static Investment loi(String investor, String amount, int line) {
-        return new Investment(null, investor, "openai", Money.parse(amount, null), "equity", null, "letter-of-intent", null, null, null,
+        return new Investment(null, investor, "openai", Money.parse(amount, null), "equity", null, "letter-of-intent", null, null, null, null,
                 "s", new Provenance("i.json", line));
     }
 

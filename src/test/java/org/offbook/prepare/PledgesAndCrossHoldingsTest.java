@@ -30,7 +30,7 @@ class PledgesAndCrossHoldingsTest {
     }
 
     private static Investment investment(String investee, int line) {
-        return new Investment(null, "holdco", investee, Money.parse("USD 2B", null), "equity", null, "completed", null, null, null, "s",
+        return new Investment(null, "holdco", investee, Money.parse("USD 2B", null), "equity", null, "completed", null, null, null, null, "s",
                 new Provenance("i.json", line));
     }
 
@@ -94,10 +94,10 @@ class PledgesAndCrossHoldingsTest {
 
     @Test
     void dealsReadInInputOrderWithTheBuyerMarked() {
-        Contract second = new Contract(null, "b", "a", "gpus", null, null, null, null, null, null, "s", new Provenance("c.json", 2));
-        Contract first = new Contract(null, "a", "b", null, Money.parse("USD 1B", null), new BigDecimal("3"), null, null, "definitive", null, "s",
+        Contract second = new Contract(null, "b", "a", "gpus", null, null, null, null, null, null, null, "s", new Provenance("c.json", 2));
+        Contract first = new Contract(null, "a", "b", null, Money.parse("USD 1B", null), new BigDecimal("3"), null, null, "definitive", null, null, "s",
                 new Provenance("c.json", 1));
-        assertEquals(List.of(new CrossHoldings.Deal(true, "goods or services (USD 1B over 3 years, definitive)", false),
-                new CrossHoldings.Deal(false, "gpus (amount not given, no status given)", true)), CrossHoldings.deals(List.of(second, first), "a"));
+        assertEquals(List.of(new CrossHoldings.Deal(true, "goods or services (USD 1B over 3 years, agreed and binding)", false),
+                new CrossHoldings.Deal(false, "GPUs (amount not given, no status given)", true)), CrossHoldings.deals(List.of(second, first), "a"));
     }
 }

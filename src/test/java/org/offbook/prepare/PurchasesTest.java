@@ -19,16 +19,16 @@ class PurchasesTest {
 
     private static Contract contract(String what, String amount, String term, String status) {
         return new Contract(null, "openai", "nvidia", what, amount == null ? null : Money.parse(amount, null),
-                term == null ? null : new BigDecimal(term), null, null, status, null, "s", new Provenance("c.json", 1));
+                term == null ? null : new BigDecimal(term), null, null, status, null, null, "s", new Provenance("c.json", 1));
     }
 
     @Test
     void aContractReadsWithWhatIsGivenAndSaysWhatIsNot() {
-        assertEquals("cloud capacity (USD 10B over 5 years, definitive)",
+        assertEquals("cloud capacity (USD 10B over 5 years, agreed and binding)",
                 Purchases.describe(contract("cloud-capacity", "USD 10B", "5.0", "definitive"), "no status given"));
         assertEquals("goods or services (amount not given, no status given, treated as binding)",
                 Purchases.describe(contract(null, null, null, null), "no status given, treated as binding"));
-        assertEquals(List.of("a (amount not given, reported)", "b (USD 1B, completed)"),
+        assertEquals(List.of("a (amount not given, only reported; status not known, read as not binding)", "b (USD 1B, completed)"),
                 Purchases.described(List.of(contract("b", "USD 1B", null, "completed"), contract("a", null, null, "reported")), "-"));
     }
 

@@ -241,7 +241,7 @@ public final class FiledDisclosures implements XbrlFactMapper {
         if (customer == null) {
             customer = entity + "." + norm(name).replace(' ', '-');
             String filer = doc.dei().registrantName() == null ? entity : doc.dei().registrantName();
-            customers.putIfAbsent(customer, new Entity(customer, name + " (a customer " + filer + " does not name)", "other", List.of(), null, null, null,
+            customers.putIfAbsent(customer, new Entity(customer, name + " (a customer " + filer + " does not name)", "other", List.of(), null, null, null, null,
                     "customer member " + f.member("srt:MajorCustomersAxis") + " of " + doc.file() + " (" + filer + ")", f.provenance()));
         }
         String basis = m.row().kind().equals("concentration-receivables") ? "receivables" : "revenue";

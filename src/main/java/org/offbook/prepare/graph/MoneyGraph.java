@@ -16,6 +16,7 @@ import org.offbook.model.Money;
 import org.offbook.model.Numbers;
 import org.offbook.model.Pledge;
 import org.offbook.model.Stake;
+import org.offbook.model.Standing;
 import org.offbook.model.Warrant;
 
 /**
@@ -86,7 +87,7 @@ public final class MoneyGraph {
     static List<Link> linksOf(Fact f) {
         List<Link> links = new ArrayList<>();
         if (f instanceof Investment i) {
-            String status = i.status() == null || i.status().equals("completed") ? "" : " (" + i.status().replace('-', ' ') + ")";
+            String status = i.status() == null || i.status().equals("completed") ? "" : " (" + Standing.status(i.status(), "") + ")";
             links.add(new Link(i.investor(), i.investee(), "investment", i.amount(), i.isBinding(),
                     (i.form() == null ? "investment" : i.form() + " investment") + amount(" of ", i.amount()) + status, f));
         } else if (f instanceof Stake s) {
@@ -94,9 +95,9 @@ public final class MoneyGraph {
                     Numbers.percent(s.share()) + " stake" + amount(" carried at ", s.carryingValue()), f));
         } else if (f instanceof Contract c) {
             String status = c.status() == null || c.status().equals("completed") || c.status().equals("definitive")
-                    ? "" : " (" + c.status().replace('-', ' ') + ")";
+                    ? "" : " (" + Standing.status(c.status(), "") + ")";
             links.add(new Link(c.buyer(), c.seller(), "purchase", c.amount(), c.isBinding(),
-                    "buys " + (c.what() == null ? "goods and services" : c.what().replace('-', ' ')) + amount(" for ", c.amount()) + status, f));
+                    "buys " + (c.what() == null ? "goods and services" : Standing.what(c.what())) + amount(" for ", c.amount()) + status, f));
         } else if (f instanceof Lease l) {
             links.add(new Link(l.lessee(), l.lessor(), "lease", l.totalPayments(), true,
                     "leases " + (l.asset() == null ? "an asset" : l.asset()) + amount(", payments ", l.totalPayments()), f));
