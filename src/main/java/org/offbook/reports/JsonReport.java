@@ -28,6 +28,17 @@ public final class JsonReport implements Renderer {
     /** The run metadata: the members given (title, asOf, preparer, docsUrl), the rule pack's version always when known. */
     static void run(ObjectNode n, Report r) {
         RunInfo run = r.run();
+        given(n, run);
+        if (run.docsUrl() != null) {
+            n.put("docsUrl", run.docsUrl());
+        }
+        if (run.rulePack() != null) {
+            n.put("rulePack", run.rulePack());
+        }
+    }
+
+    /** What the user gave: {@code title}, {@code asOf} and {@code preparer}, each only when given (also SARIF's run properties). */
+    static void given(ObjectNode n, RunInfo run) {
         if (run.title() != null) {
             n.put("title", run.title());
         }
@@ -36,12 +47,6 @@ public final class JsonReport implements Renderer {
         }
         if (run.preparer() != null) {
             n.put("preparer", run.preparer());
-        }
-        if (run.docsUrl() != null) {
-            n.put("docsUrl", run.docsUrl());
-        }
-        if (run.rulePack() != null) {
-            n.put("rulePack", run.rulePack());
         }
     }
 

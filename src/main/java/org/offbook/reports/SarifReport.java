@@ -143,15 +143,7 @@ public final class SarifReport implements Renderer {
             run.putObject("automationDetails").put("id", meta.automationId());
         }
         ObjectNode runProps = JSON.createObjectNode();
-        if (meta.title() != null) {
-            runProps.put("title", meta.title());
-        }
-        if (meta.asOf() != null) {
-            runProps.put("asOf", meta.asOfText());
-        }
-        if (meta.preparer() != null) {
-            runProps.put("preparer", meta.preparer());
-        }
+        JsonReport.given(runProps, meta);
         if (!runProps.isEmpty()) {
             run.set("properties", runProps);
         }
