@@ -124,4 +124,21 @@ class RunMetadataTest {
         assertNotEquals(before, RuleDigest.file(spv));
         assertEquals(RuleDigest.file(crlf.resolve("spv/SPV-002.drl")), RuleDigest.file(lf.resolve("spv/SPV-002.drl")));
     }
+
+    @Test
+    void theRulePackInsideAJarHasTheSameVersionAsTheFolder() throws IOException {
+        Path src = TestFiles.project("rules");
+        Path jar = dir.resolve("pack.jar");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar));
+             Stream<Path> all = Files.walk(src)) {
+            for (Path p : (Iterable<Path>) all.filter(Files::isRegularFile).sorted()::iterator) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("rules/" + src.relativize(p).toString().replace('\\', '/')));
+                zip.write(Files.readAllBytes(p));
+                zip.closeEntry();
+            }
+        }
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(jar)) {
+            assertEquals(RuleDigest.pack(List.of(src)), RuleDigest.pack(List.of(fs.getPath("/rules"))));
+        }
+    }
 }
