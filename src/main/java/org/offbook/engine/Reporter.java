@@ -79,6 +79,9 @@ public final class Reporter {
         private String subject;
         private Money amount;
         private String severity;
+        private String missing;
+        private String amountKind;
+        private final List<String> assumed = new ArrayList<>();
 
         Report(RuleInfo rule, Match match) {
             this.rule = rule;
@@ -100,6 +103,33 @@ public final class Reporter {
 
         public Report amount(Money money) {
             this.amount = money;
+            return this;
+        }
+
+        /** The money at stake and what kind it is, when it differs from the rule's declared {@code @amount}. */
+        public Report amount(Money money, String kind) {
+            this.amount = money;
+            this.amountKind = kind;
+            return this;
+        }
+
+        /**
+         * This finding is a gap, not a risk: the rule could not assess its question because an input is
+         * missing. {@code input} names the input that would settle it (a template, like the messages:
+         * {@code "{company.name}'s equity (a statement giving equity)"}). The finding's explanation is the
+         * rule's {@code @gap} message (in the old form, the one passed with {@code .explain}); it is kept
+         * out of the risk counts and of {@code --fail-on}.
+         */
+        public Report notAssessed(String input) {
+            this.missing = input;
+            return this;
+        }
+
+        /** A named assumption (rules/assumptions.csv) the finding rests on, to be shown as assumed with its range. */
+        public Report assumed(String name) {
+            if (name != null && !assumed.contains(name)) {
+                assumed.add(name);
+            }
             return this;
         }
 
@@ -144,7 +174,8 @@ public final class Reporter {
         }
 
         RuleHit hit() {
-            return new RuleHit(rule, values, matched, evidence, subject, new ArrayList<>(related), amount, severity, templates);
+            return new RuleHit(rule, values, matched, evidence, subject, new ArrayList<>(related), amount, severity, templates,
+                    missing, amountKind, List.copyOf(assumed));
         }
     }
 }

@@ -134,6 +134,7 @@ public final class Check {
         progress.stage("findings");
         Findings findings = new Findings(entities);
         List<Finding> results = findings.results(reporter.hits()); // builds the findings, which may record template problems
+        results = org.offbook.findings.Framings.apply(results, facts, rules.thresholds());
         problems.addAll(findings.problems());
         return new Evaluation(results, List.copyOf(problems), run.firings());
     }

@@ -77,7 +77,9 @@ public final class JunitReport implements Renderer {
         }
         for (RuleInfo rule : r.rules()) {
             long ruleFailures = failing.stream().filter(f -> f.ruleId().equals(rule.id())).count();
-            long ruleSkipped = r.findings().stream().filter(f -> f.ruleId().equals(rule.id()) && !f.triage().isNew()).count();
+            // not-assessed findings are skipped tests: the rule could not evaluate for want of an input
+            long ruleSkipped = r.findings().stream().filter(f -> f.ruleId().equals(rule.id()) && !failing.contains(f)
+                    && (!f.triage().isNew() || !f.isRisk())).count();
             newline(x, 1);
             x.writeStartElement("testsuite");
             attr(x, "name", rule.id() + " " + rule.title());
@@ -99,6 +101,11 @@ public final class JunitReport implements Renderer {
                         x.writeStartElement("failure");
                         attr(x, "type", f.severity().label());
                         attr(x, "message", f.explanation());
+                        x.writeCharacters(Xml.text(text));
+                        x.writeEndElement();
+                    } else if (!f.isRisk()) {
+                        x.writeStartElement("skipped");
+                        attr(x, "message", "not assessed: would be settled by " + f.framing().missing());
                         x.writeCharacters(Xml.text(text));
                         x.writeEndElement();
                     } else if (!f.triage().isNew()) {
