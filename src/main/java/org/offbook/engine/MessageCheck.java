@@ -27,6 +27,88 @@ import org.offbook.model.RuleMessages;
 final class MessageCheck {
 
     private static final Pattern WITH = Pattern.compile("\\.with\\(\\s*\"([^\"]*)\"\\s*,");
+    /** A template passed at run time, the form rules had before declared messages. */
+    private static final Pattern OLD_FORM = Pattern.compile("\\.(explain|why|procedure)\\s*\\(");
+    private static final Pattern OLD_GLOBAL = Pattern.compile("global\\s+org\\.offbook\\.findings\\.Findings\\b");
+    private static final Pattern REPORTS = Pattern.compile("\\bfindings\\s*\\.\\s*report\\s*\\(");
+
+    /**
+     * Rules written in the old form, found in a DRL file's text before it is compiled: the
+     * consequence passes its messages at run time ({@code .explain("...")}, {@code .why},
+     * {@code .procedure}) or the file declares the old global type. Each is reported at its line and
+     * column with how to port it; a file with any is left out (the other rule files still run).
+     * Comments and string literals are not searched.
+     */
+    static List<LoadError> oldForm(String file, String text) {
+        List<LoadError> out = new ArrayList<>();
+        String code = codeOnly(text);
+        String port = " (docs/writing-rules.md, \"Porting a rule written in the old form\"); file left out (the other rule files still run)";
+        Matcher g = OLD_GLOBAL.matcher(code);
+        while (g.find()) {
+            int[] at = position(code, g.start());
+            out.add(new LoadError(file, at[0], at[1], null, "the global 'org.offbook.findings.Findings' is the old form, no longer "
+                    + "supported: declare 'global org.offbook.engine.Reporter findings;'" + port));
+        }
+        Matcher m = OLD_FORM.matcher(code);
+        while (m.find()) {
+            int[] at = position(code, m.start());
+            out.add(new LoadError(file, at[0], at[1], null, "." + m.group(1) + "(...) in a consequence is the old form, no longer "
+                    + "supported: declare the text as @" + m.group(1) + "(\"...\") beside the rule's metadata and supply values "
+                    + "with .with(name, value), declared in @values" + port));
+        }
+        return out;
+    }
+
+    /** The text with comments and string literals blanked (line breaks kept), so positions stay the same. */
+    static String codeOnly(String text) {
+        StringBuilder b = new StringBuilder(text);
+        int i = 0;
+        while (i < b.length()) {
+            char c = b.charAt(i);
+            if (c == '"') {
+                int j = i + 1;
+                while (j < b.length() && b.charAt(j) != '"' && b.charAt(j) != '\n') {
+                    j += b.charAt(j) == '\\' ? 2 : 1;
+                }
+                blank(b, i + 1, Math.min(j, b.length()));
+                i = j + 1;
+            } else if (c == '/' && i + 1 < b.length() && b.charAt(i + 1) == '/') {
+                int j = b.indexOf("\n", i);
+                j = j < 0 ? b.length() : j;
+                blank(b, i, j);
+                i = j;
+            } else if (c == '/' && i + 1 < b.length() && b.charAt(i + 1) == '*') {
+                int j = b.indexOf("*/", i + 2);
+                j = j < 0 ? b.length() : j + 2;
+                blank(b, i, j);
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        return b.toString();
+    }
+
+    private static void blank(StringBuilder b, int from, int to) {
+        for (int k = from; k < to && k < b.length(); k++) {
+            if (b.charAt(k) != '\n') {
+                b.setCharAt(k, ' ');
+            }
+        }
+    }
+
+    /** 1-based line and column of an offset. */
+    private static int[] position(String text, int offset) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new int[] {line, offset - lineStart + 1};
+    }
 
     private MessageCheck() {
     }
@@ -43,6 +125,13 @@ final class MessageCheck {
         for (String v : messages.values()) {
             if (bindings.containsKey(v)) {
                 out.add(error(file, firstLine, ruleText, "@values", ruleName, "'" + v + "' in @values is already a binding of the rule"));
+            }
+        }
+        if (messages.explain() == null) {
+            Matcher r = REPORTS.matcher(codeOnly(ruleText));
+            if (r.find()) {
+                out.add(error(file, firstLine, ruleText, ruleText.substring(r.start(), r.end()), ruleName,
+                        "reports findings but declares no @explain(\"...\"): declare the explanation beside the rule's metadata"));
             }
         }
         for (String key : RuleMessages.KEYS) {

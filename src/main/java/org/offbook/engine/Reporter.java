@@ -75,7 +75,6 @@ public final class Reporter {
         private final List<Object> matched;
         private final List<Object> evidence = new ArrayList<>();
         private final List<String> related = new ArrayList<>();
-        private final Map<String, String> templates = new LinkedHashMap<>();
         private String subject;
         private Money amount;
         private String severity;
@@ -117,7 +116,7 @@ public final class Reporter {
          * This finding is a gap, not a risk: the rule could not assess its question because an input is
          * missing. {@code input} names the input that would settle it (a template, like the messages:
          * {@code "{company.name}'s equity (a statement giving equity)"}). The finding's explanation is the
-         * rule's {@code @gap} message (in the old form, the one passed with {@code .explain}); it is kept
+         * rule's {@code @gap} message (its {@code @explain} when it declares none); it is kept
          * out of the risk counts and of {@code --fail-on}.
          */
         public Report notAssessed(String input) {
@@ -151,30 +150,8 @@ public final class Reporter {
             return this;
         }
 
-        /**
-         * Old form: the explanation template passed at run time. A rule that declares
-         * {@code @explain} must not call it. Kept so that rules written before declared messages
-         * still run while they are ported (docs/writing-rules.md, "Porting a rule").
-         */
-        public Report explain(String template) {
-            templates.put("explain", template);
-            return this;
-        }
-
-        /** Old form, as {@link #explain}. */
-        public Report why(String template) {
-            templates.put("why", template);
-            return this;
-        }
-
-        /** Old form, as {@link #explain}. */
-        public Report procedure(String template) {
-            templates.put("procedure", template);
-            return this;
-        }
-
         RuleHit hit() {
-            return new RuleHit(rule, values, matched, evidence, subject, new ArrayList<>(related), amount, severity, templates,
+            return new RuleHit(rule, values, matched, evidence, subject, new ArrayList<>(related), amount, severity,
                     missing, amountKind, List.copyOf(assumed));
         }
     }

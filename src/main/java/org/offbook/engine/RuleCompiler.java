@@ -118,8 +118,17 @@ public final class RuleCompiler {
                         + " (file left out; the other rule files still run)"));
             }
         }
+        // a file in the old form (templates passed at run time) is refused before it compiles, with how to port it
+        int read = texts.size();
+        texts.entrySet().removeIf(e -> {
+            List<LoadError> old = MessageCheck.oldForm(display.get(e.getKey()), e.getValue());
+            errors.addAll(old);
+            return !old.isEmpty();
+        });
         if (texts.isEmpty()) {
-            errors.add(LoadError.of(ruleDirs.isEmpty() ? "rules" : ruleDirs.get(0).toString(), 0, null, "no .drl rule files found"));
+            if (read == 0) {
+                errors.add(LoadError.of(ruleDirs.isEmpty() ? "rules" : ruleDirs.get(0).toString(), 0, null, "no .drl rule files found"));
+            }
             return new CompiledRules(null, List.of(), Thresholds.sorted(thresholds), Map.of(), Map.of(), List.of(), sorted(errors), false);
         }
 

@@ -15,8 +15,6 @@ import org.offbook.model.RuleInfo;
  * @param matched   the facts the rule matched, in match order
  * @param evidence  further facts the consequence named as evidence
  * @param severity  a severity the consequence chose instead of the declared one; null for the declared one
- * @param templates explanation, why and procedure passed at run time by a rule in the old form
- *                  (keys {@code explain}, {@code why}, {@code procedure}); empty for a rule that declares them
  * @param missing   for a not-assessed finding ({@code .notAssessed(...)}), the input that would settle it (a
  *                  template, rendered like the messages); null for a risk
  * @param amountKind the kind of the amount the consequence gave with {@code .amount(money, kind)}; null for the
@@ -24,12 +22,12 @@ import org.offbook.model.RuleInfo;
  * @param assumed   the named assumptions the consequence said it used ({@code .assumed(name)})
  */
 public record RuleHit(RuleInfo rule, Map<String, Object> values, List<Object> matched, List<Object> evidence,
-                      String subject, List<String> related, Money amount, String severity, Map<String, String> templates,
+                      String subject, List<String> related, Money amount, String severity,
                       String missing, String amountKind, List<String> assumed) {
 
     public RuleHit(RuleInfo rule, Map<String, Object> values, List<Object> matched, List<Object> evidence,
-                   String subject, List<String> related, Money amount, String severity, Map<String, String> templates) {
-        this(rule, values, matched, evidence, subject, related, amount, severity, templates, null, null, List.of());
+                   String subject, List<String> related, Money amount, String severity) {
+        this(rule, values, matched, evidence, subject, related, amount, severity, null, null, List.of());
     }
 
     public boolean notAssessed() {

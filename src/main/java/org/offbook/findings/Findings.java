@@ -105,15 +105,9 @@ public final class Findings {
             problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "': " + e.getMessage()));
             return null;
         }
-        for (String key : hit.templates().keySet()) {
-            if (rule.messages().get(key) != null) {
-                problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "' declares @" + key + "; its consequence must "
-                        + "supply values only, not ." + key + "(...)"));
-            }
-        }
         List<String> unknown = new ArrayList<>();
-        String explanation = gap && (rule.messages().gap() != null || hit.templates().containsKey("gap"))
-                ? render(hit, "gap", unknown) : render(hit, "explain", unknown);
+        // a gap is explained by the rule's @gap; a rule that declares none explains it with its @explain sections
+        String explanation = gap && rule.messages().gap() != null ? render(hit, "gap", unknown) : render(hit, "explain", unknown);
         String missing = gap ? renderText(hit, hit.missing(), unknown) : null;
         String whyText = render(hit, "why", unknown);
         String procedureText = render(hit, "procedure", unknown);
@@ -161,10 +155,9 @@ public final class Findings {
         return Template.render(template, name -> values.containsKey(name) ? values.get(name) : Template.MISSING, this::nameOf, unknown);
     }
 
-    /** The declared template, or in the old form the one passed at run time, filled with the hit's values. */
+    /** The rule's declared template, filled with the hit's values; null when the rule declares none. */
     private String render(RuleHit hit, String key, List<String> unknown) {
-        String declared = hit.rule().messages().get(key);
-        String template = declared != null ? declared : hit.templates().get(key);
+        String template = hit.rule().messages().get(key);
         if (template == null) {
             return null;
         }

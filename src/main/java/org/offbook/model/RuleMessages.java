@@ -20,7 +20,7 @@ import java.util.Map;
  * rule's bindings (name, property path by reflection on the bound type, format) and the declared
  * values; a rule whose message names anything else is not loaded.
  *
- * @param explain   the explanation template; null when the rule passes one at run time (old form)
+ * @param explain   the explanation template; required of a rule that reports findings (checked when it compiles)
  * @param why       why it matters; may be null
  * @param procedure the suggested audit procedure; may be null
  * @param values    the names the consequence supplies with {@code .with(name, value)}
@@ -48,11 +48,6 @@ public record RuleMessages(String explain, String why, String procedure, List<St
 
     public RuleMessages(String explain, String why, String procedure, List<String> values) {
         this(explain, why, procedure, values, null, null, null, false);
-    }
-
-    /** True when the rule declares its explanation (the new form). */
-    public boolean declared() {
-        return explain != null;
     }
 
     public String get(String key) {

@@ -19,7 +19,7 @@ import org.offbook.model.LoadError;
 /**
  * Streaming reader for the triage files (configuration and baseline) with the limits of the input
  * files (docs/security.md): nesting 32, text 100,000 characters, numbers 60, names 1,000, no
- * duplicate keys, at most {@link #MAX_BYTES} bytes. Every element of a list is checked: an element
+ * duplicate keys, at most {@link #MAX_BYTES} bytes and {@link #MAX_ENTRIES} entries a list. Every element of a list is checked: an element
  * that is not an object is an error with its JSON path and the next one is still read. Values of
  * keys that are not wanted (an {@code x-} field, a note) are skipped without being kept in memory.
  */
@@ -27,6 +27,13 @@ final class TriageJson {
 
     /** The largest configuration or baseline file read. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * The most entries one list of a triage file may hold. Every entry is a reviewed decision; a
+     * list longer than this is not a reviewed one, and holding it would take more memory than the
+     * checks themselves (400,000 entries in 25 MB need about 400 MB of heap).
+     */
+    static final int MAX_ENTRIES = 100_000;
 
     static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -67,8 +74,12 @@ final class TriageJson {
             if (t == null) {
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected end of the file in '" + listPath + "'");
             }
-            String path = listPath + "[" + index++ + "]";
             int line = p.currentTokenLocation().getLineNr();
+            if (index == MAX_ENTRIES) {
+                throw new com.fasterxml.jackson.core.JsonParseException(p, "the list '" + listPath + "' has more than "
+                        + String.format(java.util.Locale.ROOT, "%,d", MAX_ENTRIES) + " entries (the limit); the entries from line " + line + " on are not read");
+            }
+            String path = listPath + "[" + index++ + "]";
             if (t != JsonToken.START_OBJECT) {
                 errors.add(LoadError.of(file, line, path, "expected an object, found " + kind(t) + "; this element is ignored"));
                 p.skipChildren();

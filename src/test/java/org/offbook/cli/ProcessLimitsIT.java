@@ -177,6 +177,42 @@ class ProcessLimitsIT {
     }
 
     @Test
+    void aTwentyFiveMegabyteConfigurationOfFourHundredThousandSuppressionsEndsInAMessageOnASmallHeap() throws Exception {
+        // 400,000 well-formed entries: the reader stops at the documented 100,000 with a message, no out-of-memory
+        Path many = tmp.resolve("many.json");
+        try (BufferedWriter w = Files.newBufferedWriter(many, StandardCharsets.UTF_8)) {
+            w.write("{\"suppress\": [\n");
+            for (int i = 0; i < 400_000; i++) {
+                w.write("{\"rule\": \"SPV-002\", \"subject\": \"nobody-" + i + "\", \"reason\": \"none of these match\"},\n");
+            }
+            w.write("{\"rule\": \"SPV-001\", \"reason\": \"past the limit: not read\"}]}\n");
+        }
+        assertTrue(Files.size(many) > 25_000_000, "25 MB: " + Files.size(many));
+        Result m = offbook(List.of("-Xmx256m"), "check", "filings", "--config", many.toString());
+        noCrash(m);
+        assertEquals(Main.LOAD_ERRORS, m.code(), m.err());
+        assertTrue(m.out().contains("many.json:100002: malformed configuration: the list 'suppress' has more than 100,000 entries (the limit); "
+                + "the entries from line 100002 on are not read"), m.out().substring(Math.max(0, m.out().indexOf("Errors ("))));
+        assertTrue(m.out().contains("[HIGH] SPV-001"), "the filings are still checked and reported");
+
+        // 100,000 entries of 250 bytes (25 MB), the most a list may hold: read whole on the same heap
+        Path full = tmp.resolve("full.json");
+        String pad = "p".repeat(150);
+        try (BufferedWriter w = Files.newBufferedWriter(full, StandardCharsets.UTF_8)) {
+            w.write("{\"suppress\": [\n");
+            for (int i = 0; i < 99_999; i++) {
+                w.write("{\"rule\": \"SPV-002\", \"subject\": \"nobody-" + i + "\", \"reason\": \"none of these match " + pad + "\"},\n");
+            }
+            w.write("{\"rule\": \"SPV-001\", \"reason\": \"the last entry still applies\"}]}\n");
+        }
+        assertTrue(Files.size(full) > 20_000_000, "20 MB: " + Files.size(full));
+        Result f = offbook(List.of("-Xmx256m"), "check", "filings", "--config", full.toString(), "--format", "json");
+        noCrash(f);
+        assertEquals(4, f.code(), f.err());
+        assertTrue(f.out().contains("\"status\": \"suppressed\""), "the last suppression applies");
+    }
+
+    @Test
     void anXFieldOfSixtyMegabytesOfStringsIsSkippedOnASmallHeap() throws Exception {
         Path config = tmp.resolve("config.json");
         try (BufferedWriter w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {

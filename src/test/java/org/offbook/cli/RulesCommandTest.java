@@ -52,6 +52,22 @@ class RulesCommandTest {
     }
 
     @Test
+    void verifyRefusesARuleInTheOldFormAtItsFileLineAndColumn() throws Exception {
+        Path rules = copyOfRules();
+        Path drl = rules.resolve("spv/SPV-002.drl");
+        String text = Files.readString(drl);
+        assertTrue(text.contains("findings.report(kcontext)"), text);
+        Files.writeString(drl, text.replace("findings.report(kcontext)", "findings.report(kcontext).explain(\"{company.name} pays\")"));
+        int line = text.substring(0, text.indexOf("findings.report(kcontext)")).split("\n", -1).length;
+        int column = text.lines().skip(line - 1).findFirst().orElseThrow().indexOf("findings.report(kcontext)") + 1
+                + "findings.report(kcontext)".length();
+        CheckCommandTest.Run r = CheckCommandTest.run("rules", "verify", "--rules", rules.toString());
+        assertEquals(Main.LOAD_ERRORS, r.code());
+        assertTrue(r.out().contains("spv/SPV-002.drl:" + line + ":" + column + ": .explain(...) in a consequence is the old form, "
+                + "no longer supported: declare the text as @explain(\"...\")"), r.out());
+    }
+
+    @Test
     void testRunsCasesAndFailsWithTheDifference() throws Exception {
         CheckCommandTest.Run ok = CheckCommandTest.run("rules", "test", "--rules", TestFiles.project("rules").toString(), "CONC-003");
         assertEquals(Main.OK, ok.code());

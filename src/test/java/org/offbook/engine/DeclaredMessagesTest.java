@@ -74,4 +74,23 @@ class DeclaredMessagesTest {
         assertTrue(all.contains("rule not loaded"), all);
         assertEquals(List.of("T-002"), compiled.rules().stream().map(RuleInfo::id).toList());
     }
+
+    @Test
+    void aRuleInTheOldFormIsRefusedAtItsLineWithHowToPortItAndTheOtherRulesLoad() {
+        TestFiles.write(rules, "t/T-001.drl", rule("T-001", "", ".explain(\"{e.name} matched\").why(\"because\")"));
+        TestFiles.write(rules, "t/T-002.drl", rule("T-002", "    @explain(\"{e.name}\")", ""));
+        TestFiles.write(rules, "t/T-003.drl", rule("T-003", "", ""));
+        TestFiles.write(rules, "t/T-004.drl", rule("T-004", "    @explain(\"{e.name}\")", "")
+                .replace("global org.offbook.engine.Reporter findings;", "global org.offbook.findings.Findings findings;"));
+        CompiledRules compiled = RuleCompiler.compile(List.of(rules), null);
+        String all = errors(compiled);
+        assertTrue(all.contains("T-001.drl:11:47: .explain(...) in a consequence is the old form, no longer supported: declare "
+                + "the text as @explain(\"...\") beside the rule's metadata and supply values with .with(name, value), declared in "
+                + "@values (docs/writing-rules.md, \"Porting a rule written in the old form\"); file left out"), all);
+        assertTrue(all.contains("T-001.drl:11:75: .why(...) in a consequence is the old form"), all);
+        assertTrue(all.contains("T-003.drl:11:5: rule 'T-003 rule': reports findings but declares no @explain(\"...\")"), all);
+        assertTrue(all.contains("T-004.drl:4:1: the global 'org.offbook.findings.Findings' is the old form"), all);
+        assertEquals(4, compiled.errors().size(), all);
+        assertEquals(List.of("T-002"), compiled.rules().stream().map(RuleInfo::id).toList());
+    }
 }

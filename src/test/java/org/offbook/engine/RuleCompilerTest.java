@@ -35,11 +35,11 @@ public class RuleCompilerTest {
     public static String rule(String id, String constraint) {
         return HEADER + """
                 rule "%1$s rule"
-                    @id("%1$s") @family("TEST") @severity("low") @title("Test rule %1$s") @standards("ASC 000-00")
+                    @id("%1$s") @family("TEST") @severity("low") @title("Test rule %1$s") @standards("ASC 000-00") @explain("{e.name} matched %1$s")
                 when
                     $e : Entity( %2$s )
                 then
-                    findings.report(kcontext).subject($e.id()).explain("{e.name} matched %1$s");
+                    findings.report(kcontext).subject($e.id());
                 end
                 """.formatted(id, constraint);
     }
@@ -154,16 +154,22 @@ public class RuleCompilerTest {
         assertTrue(all.contains("fired 500 times, the limit") && all.contains("'loops forever'"), all);
     }
 
+    /** A rule whose message reads a property of a supplied value, known only when the finding is built. */
+    private static String suppliedValueRule(String property) {
+        return rule("T-001", "id == \"acme\"").replace("@explain(\"{e.name} matched T-001\")",
+                "@explain(\"{t.%s} matched\") @values(\"t\")".formatted(property)).replace(".subject($e.id());", ".subject($e.id()).with(\"t\", $e);");
+    }
+
     @Test
     void templateErrorsAreReportedNotHidden() {
-        TestFiles.write(rules, "t.drl", rule("T-001", "id == \"acme\"").replace("{e.name}", "{e.nmae} {missing|pct}"));
+        TestFiles.write(rules, "t.drl", suppliedValueRule("nmae"));
         CompiledRules compiled = RuleCompiler.compile(List.of(rules));
+        assertEquals(List.of(), compiled.errors());
         Check.Evaluation r = Check.evaluate(compiled, entities("acme"), RuleRunner.Limits.DEFAULT);
         String all = r.problems().stream().map(p -> p.message()).collect(Collectors.joining("\n"));
-        assertTrue(all.contains("template refers to unknown value {e.nmae}"), all);
-        assertTrue(all.contains("{missing}"), all);
+        assertTrue(all.contains("template refers to unknown value {t.nmae}"), all);
         Finding f = r.findings().get(0);
-        assertTrue(f.explanation().startsWith("{e.nmae?}"), f.explanation());
+        assertTrue(f.explanation().startsWith("{t.nmae?}"), f.explanation());
     }
 
     @Test
@@ -193,7 +199,7 @@ public class RuleCompilerTest {
 
     @Test
     void templateProblemsPointAtTheRulesLine() {
-        TestFiles.write(rules, "t.drl", rule("T-001", "id == \"acme\"").replace("{e.name}", "{e.nmae}"));
+        TestFiles.write(rules, "t.drl", suppliedValueRule("nmae"));
         Check.Evaluation r = Check.evaluate(RuleCompiler.compile(List.of(rules)), entities("acme"), RuleRunner.Limits.DEFAULT);
         assertEquals(5, r.problems().get(0).line());
     }
@@ -202,11 +208,11 @@ public class RuleCompilerTest {
     void findingsWhoseFactsShareTheirKeysAreBothKept() {
         TestFiles.write(rules, "t.drl", HEADER.replace("import org.offbook.model.Threshold;", "import org.offbook.model.Financing;") + """
                 rule "each financing"
-                    @id("T-003") @family("TEST") @severity("low") @title("Debt") @standards("none")
+                    @id("T-003") @family("TEST") @severity("low") @title("Debt") @standards("none") @explain("owes {f.amount}")
                 when
                     $f : Financing()
                 then
-                    findings.report(kcontext).subject($f.borrower()).amount($f.amount()).explain("owes {f.amount}");
+                    findings.report(kcontext).subject($f.borrower()).amount($f.amount());
                 end
                 """);
         List<Fact> facts = new java.util.ArrayList<>(entities("acme"));

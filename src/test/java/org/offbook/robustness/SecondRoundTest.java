@@ -396,6 +396,26 @@ class SecondRoundTest {
         assertTrue(n.err().contains("nested.json:1: malformed configuration:"), n.err());
     }
 
+    @Test
+    void aTriageListLongerThanTheLimitEndsInAMessageWithItsLine() {
+        Hostile.caseFolder(root);
+        StringBuilder config = new StringBuilder("{\"suppress\": [\n");
+        StringBuilder baseline = new StringBuilder("{\"format\": \"offbook-baseline-1\", \"findings\": [\n");
+        for (int i = 0; i <= 100_000; i++) {
+            config.append("{\"subject\": \"s").append(i).append("\", \"reason\": \"r\"},\n");
+            baseline.append(String.format(java.util.Locale.ROOT, "{\"fingerprint\": \"%016x\"},%n", i));
+        }
+        config.append("{\"rule\": \"SPV-001\", \"reason\": \"past the limit\"}]}");
+        baseline.append("{\"fingerprint\": \"ffffffffffffffff\"}]}");
+        Hostile.Run c = Hostile.check(root, "--config", TestFiles.write(root, "many.json", config.toString()).toString());
+        assertEquals(Main.LOAD_ERRORS, c.code());
+        assertTrue(c.err().contains("many.json:100002: malformed configuration: the list 'suppress' has more than 100,000 entries (the limit); "
+                + "the entries from line 100002 on are not read"), c.err());
+        Hostile.Run b = Hostile.check(root, "--baseline", TestFiles.write(root, "baseline.json", baseline.toString()).toString());
+        assertEquals(Main.LOAD_ERRORS, b.code());
+        assertTrue(b.err().contains("baseline.json:100002: malformed baseline: the list 'findings' has more than 100,000 entries (the limit)"), b.err());
+    }
+
     // ---------------------------------------------------------------- 15. currencies and digits
 
     @Test
