@@ -36,6 +36,9 @@ public final class Framings {
     static final String MINOR = "materiality.minor.max";
     static final String MODERATE = "materiality.moderate.max";
     static final String MAJOR = "materiality.major.min";
+    /** The kinds of amount that are an exposure of the subject, and so scale its severity. */
+    static final java.util.Set<String> SCALED = java.util.Set.of("debt-like", "contingent-maximum", "revenue-at-risk",
+            "contract-value", "non-binding", "debt-service");
 
     private Framings() {
     }
@@ -198,7 +201,9 @@ public final class Framings {
         BigDecimal ratio = f.amount().ratio(size);
         Severity level = f.severity();
         Severity scaled = level;
-        boolean graded = f.framing().sizeGraded();
+        // only amounts that are an exposure are weighed for severity: a restatement's difference or an effect on
+        // earnings is stated against the size, not scaled by it
+        boolean graded = f.framing().sizeGraded() || kind == null || !SCALED.contains(kind);
         BigDecimal minor = graded ? null : t.get(MINOR);
         BigDecimal moderate = graded ? null : t.get(MODERATE);
         BigDecimal major = graded ? null : t.get(MAJOR);
@@ -219,8 +224,10 @@ public final class Framings {
                     .append(level.label()).append(" to ").append(scaled.label()).append(" by ")
                     .append(scaled.compareTo(level) < 0 ? (scaled == Severity.LOW ? MINOR : MODERATE) : MAJOR);
         }
-        if (graded) {
+        if (f.framing().sizeGraded()) {
             text.append(": the rule grades its severity against the company's size itself");
+        } else if (graded) {
+            text.append(": an amount of this kind is not an exposure, so the severity is the rule's own");
         }
         text.append('.');
         Finding out = f.withFraming(f.framing().withMateriality(text.toString()));

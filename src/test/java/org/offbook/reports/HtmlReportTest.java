@@ -470,7 +470,9 @@ class HtmlReportTest {
         assertTrue(html.contains("Meta Platforms"));
         assertEquals(html, render(r), "same report, same bytes");
         Document d = dom(html);
-        assertEquals(r.findings().size(), nodes(d, "//table[@id='findings-table']/tbody").getLength());
+        assertEquals(r.risks().size(), nodes(d, "//table[@id='findings-table']/tbody").getLength());
+        assertEquals(r.gaps().size(), nodes(d, "//section[@id='not-assessed']//tbody/tr").getLength(), "not-assessed findings apart");
+        assertTrue(r.gaps().size() > 0);
         Set<String> involved = new TreeSet<>();
         for (Finding f : r.findings()) {
             involved.add(f.subject());
