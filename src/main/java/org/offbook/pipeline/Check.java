@@ -190,6 +190,7 @@ public final class Check {
             hits.addAll(r.hits());
         }
         List<Finding> results = findings.results(hits); // builds the findings, which may record template problems
+        results = org.offbook.findings.Framings.apply(results, facts, rules.thresholds());
         problems.addAll(findings.problems());
         return new Evaluation(results, List.copyOf(problems), run.firings());
     }

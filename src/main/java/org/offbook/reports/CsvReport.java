@@ -35,7 +35,8 @@ public final class CsvReport implements Renderer {
     }
 
     static final String[] HEADER = {"ruleId", "family", "severity", "subject", "subjectName", "entities", "amount", "currency",
-        "title", "explanation", "why", "procedure", "standards", "evidence", "fingerprint", "status", "statusReason"};
+        "title", "explanation", "why", "procedure", "standards", "evidence", "fingerprint", "status", "statusReason",
+        "kind", "missing", "amountKind", "amountCounted", "sameMoneyAs", "structure", "materiality", "assumed"};
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     @Override
@@ -55,7 +56,9 @@ public final class CsvReport implements Renderer {
                     String.join("; ", f.entities()), f.amount() == null ? "" : f.amount().amount().toPlainString(),
                     f.amount() == null ? "" : f.amount().currency(), f.title(), f.explanation(), f.why(), f.procedure(),
                     String.join("; ", f.standards()), String.join("; ", evidence), f.fingerprint(), f.triage().status(),
-                    f.triage().reason()};
+                    f.triage().reason(), f.framing().kind(), f.framing().missing(), f.framing().amountKind(),
+                    f.amount() == null ? "" : String.valueOf(f.framing().counted()), String.join("; ", f.framing().sameMoneyAs()),
+                    f.framing().structure(), f.framing().materiality(), String.join("; ", f.framing().assumed())};
                 for (int i = 0; i < row.length; i++) {
                     row[i] = neutralise(row[i]);
                 }
