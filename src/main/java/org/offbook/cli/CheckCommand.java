@@ -34,8 +34,8 @@ import picocli.CommandLine.Parameters;
         description = "Check filings and deal-terms files (JSON, CSV) against the DRL rules and report explained findings.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:no new finding at or above --fail-on",
-            "4:new findings at or above --fail-on",
+            "0:no new finding at or above --fail-on (not-assessed findings count only with --fail-on-gaps)",
+            "4:new findings at or above --fail-on, or new not-assessed findings with --fail-on-gaps",
             "5:an input, rule, baseline or configuration file could not be (fully) loaded; the rest was checked",
             "2:usage error (unknown option or format, unwritable output)",
             "1:internal error, or out of memory"})
@@ -66,6 +66,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "LEVEL",
             description = "Exit 4 when a new finding is at or above LEVEL: info, low, medium, high, critical, never (default: ${DEFAULT-VALUE}).")
     String failOn = "low";
+
+    @Option(names = "--fail-on-gaps",
+            description = "Also exit 4 when a new not-assessed finding (a question a missing input left open) is reported; "
+                    + "by default they are shown apart and do not fail the run.")
+    boolean failOnGaps;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Accepted findings: matching ones are marked baselined and do not count for --fail-on.")
@@ -172,7 +177,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Report report = Check.run(new Check.Options(inputs, ruleDirs,
                 new RuleRunner.Limits(maxFirings, Duration.ofSeconds(timeoutSeconds)), config, baseline, followLinks, credit,
-                runInfo())).withFailOn(threshold);
+                runInfo())).withFailOn(threshold).withFailOnGaps(failOnGaps);
 
         PrintWriter err = spec.commandLine().getErr();
         List<String> failedWrites = new ArrayList<>();

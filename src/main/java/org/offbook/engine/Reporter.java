@@ -78,6 +78,9 @@ public final class Reporter {
         private String subject;
         private Money amount;
         private String severity;
+        private String missing;
+        private String amountKind;
+        private final List<String> assumed = new ArrayList<>();
 
         Report(RuleInfo rule, Match match) {
             this.rule = rule;
@@ -102,6 +105,33 @@ public final class Reporter {
             return this;
         }
 
+        /** The money at stake and what kind it is, when it differs from the rule's declared {@code @amount}. */
+        public Report amount(Money money, String kind) {
+            this.amount = money;
+            this.amountKind = kind;
+            return this;
+        }
+
+        /**
+         * This finding is a gap, not a risk: the rule could not assess its question because an input is
+         * missing. {@code input} names the input that would settle it (a template, like the messages:
+         * {@code "{company.name}'s equity (a statement giving equity)"}). The finding's explanation is the
+         * rule's {@code @gap} message (its {@code @explain} when it declares none); it is kept
+         * out of the risk counts and of {@code --fail-on}.
+         */
+        public Report notAssessed(String input) {
+            this.missing = input;
+            return this;
+        }
+
+        /** A named assumption (rules/assumptions.csv) the finding rests on, to be shown as assumed with its range. */
+        public Report assumed(String name) {
+            if (name != null && !assumed.contains(name)) {
+                assumed.add(name);
+            }
+            return this;
+        }
+
         /** A severity other than the declared one, for this finding (e.g. by how far a threshold is passed). */
         public Report severity(String level) {
             this.severity = level;
@@ -121,7 +151,8 @@ public final class Reporter {
         }
 
         RuleHit hit() {
-            return new RuleHit(rule, values, matched, evidence, subject, new ArrayList<>(related), amount, severity);
+            return new RuleHit(rule, values, matched, evidence, subject, new ArrayList<>(related), amount, severity,
+                    missing, amountKind, List.copyOf(assumed));
         }
     }
 }

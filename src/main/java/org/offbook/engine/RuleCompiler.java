@@ -400,6 +400,10 @@ public final class RuleCompiler {
                     problems.add(e.getMessage());
                 }
             }
+            Object amountKind = meta.get("amount");
+            if (amountKind != null && !RuleMessages.AMOUNT_KINDS.contains(amountKind.toString().strip())) {
+                problems.add("@amount(\"" + amountKind + "\") is not a kind of amount (" + String.join(", ", RuleMessages.AMOUNT_KINDS) + ")");
+            }
             if (id != null && byId.containsKey(id)) {
                 RuleInfo first = byId.get(id);
                 problems.add("@id \"" + id + "\" is already used by rule '" + first.name() + "' at " + first.file() + ":" + first.line());

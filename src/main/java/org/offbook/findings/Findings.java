@@ -63,7 +63,7 @@ public final class Findings {
                     || !java.util.Objects.equals(prior.evidence(), f.evidence())) {
                 Finding salted = new Finding(fingerprint(f.fingerprint() + "\n" + f.explanation() + "\n" + f.evidence()), f.ruleId(),
                         f.family(), f.severity(), f.title(), f.subject(), f.subjectName(), f.entities(), f.amount(), f.explanation(),
-                        f.why(), f.procedure(), f.standards(), f.evidence(), f.rule(), f.ruleFile(), f.triage());
+                        f.why(), f.procedure(), f.standards(), f.evidence(), f.rule(), f.ruleFile(), f.triage(), f.framing());
                 byPrint.putIfAbsent(salted.fingerprint(), salted);
             }
         }
@@ -98,8 +98,10 @@ public final class Findings {
             return null;
         }
         Severity level;
+        boolean gap = hit.notAssessed();
         try {
-            level = Severity.parse(hit.severity() != null ? hit.severity() : rule.severity());
+            // a not-assessed finding carries no risk level of its own: info, and kept out of the risk counts
+            level = gap ? Severity.INFO : Severity.parse(hit.severity() != null ? hit.severity() : rule.severity());
         } catch (IllegalArgumentException e) {
             problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "': " + e.getMessage()));
             return null;
@@ -107,7 +109,9 @@ public final class Findings {
         List<String> unknown = new ArrayList<>();
         Entity subjectEntity = entities.get(hit.subject());
         boolean ifrs = subjectEntity != null && subjectEntity.reportsIfrs();
-        String explanation = render(hit, "explain", unknown, ifrs);
+        // a gap is explained by the rule's @gap; a rule that declares none explains it with its @explain sections
+        String explanation = gap && rule.messages().gap() != null ? render(hit, "gap", unknown, ifrs) : render(hit, "explain", unknown, ifrs);
+        String missing = gap ? renderText(hit, hit.missing(), unknown) : null;
         String whyText = render(hit, "why", unknown, ifrs);
         String procedureText = render(hit, "procedure", unknown, ifrs);
         for (String u : unknown) {
@@ -136,10 +140,26 @@ public final class Findings {
         involved.addAll(hit.related());
         List<String> sortedRelated = new ArrayList<>(new TreeSet<>(hit.related()));
         sortedRelated.remove(subject);
-        String print = fingerprint(id + "\n" + subject + "\n" + String.join(",", sortedRelated) + "\n" + String.join("\n", factKeys));
+        String print = fingerprint(id + "\n" + subject + "\n" + String.join(",", sortedRelated) + "\n" + String.join("\n", factKeys)
+                + (gap ? "\n" + Finding.NOT_ASSESSED : ""));
+        String amountKind = hit.amount() == null ? null : hit.amountKind() != null ? hit.amountKind() : rule.messages().amount();
+        if (amountKind != null && !org.offbook.model.RuleMessages.AMOUNT_KINDS.contains(amountKind)) {
+            problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "': '" + amountKind + "' is not a kind of amount ("
+                    + String.join(", ", org.offbook.model.RuleMessages.AMOUNT_KINDS) + ")"));
+            amountKind = null;
+        }
+        Finding.Framing framing = new Finding.Framing(gap ? Finding.NOT_ASSESSED : Finding.RISK, missing, amountKind, null, null,
+                List.of(), true, hit.assumed(), rule.messages().partOf(),
+                rule.messages().sizeGraded());
         return new Finding(print, id, rule.family(), level, rule.title(), subject, nameOf(subject),
                 List.copyOf(involved), hit.amount(), explanation, whyText, procedureText, rule.standardsFor(ifrs),
-                List.copyOf(evidence), rule.name(), file, Finding.Triage.NEW);
+                List.copyOf(evidence), rule.name(), file, Finding.Triage.NEW, framing);
+    }
+
+    /** A rule-written text (not input) filled with the hit's values, as the messages are. */
+    private String renderText(RuleHit hit, String template, List<String> unknown) {
+        Map<String, Object> values = hit.values();
+        return Template.render(template, name -> values.containsKey(name) ? values.get(name) : Template.MISSING, this::nameOf, unknown);
     }
 
     /** The rule's declared template, filled with the hit's values and the built-in {@code ifrs}; null when the rule declares none. */

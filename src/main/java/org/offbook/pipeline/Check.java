@@ -120,7 +120,7 @@ public final class Check {
         }
         return new Report(Version.display(), shownInputs, loaded.files(), loaded.skipped(), loaded.factsRead(),
                 loaded.factsLoaded(), rules.rules(), rules.drlFiles(), List.copyOf(errors), triaged.findings(),
-                triaged.resolved(), generatedAt(), Entities.names(loaded.facts()), Severity.LOW, loaded.notices(), loaded.merged(), credit,
+                triaged.resolved(), generatedAt(), Entities.names(loaded.facts()), Severity.LOW, loaded.notices(), loaded.merged(), credit, false, List.of(),
                 runInfo(o, rules));
     }
 
@@ -214,6 +214,7 @@ public final class Check {
             hits.addAll(r.hits());
         }
         List<Finding> results = findings.results(hits); // builds the findings, which may record template problems
+        results = org.offbook.findings.Framings.apply(results, facts, rules.thresholds());
         problems.addAll(findings.problems());
         return new Evaluation(results, List.copyOf(problems), run.firings());
     }

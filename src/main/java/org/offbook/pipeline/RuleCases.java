@@ -25,6 +25,7 @@ import org.offbook.load.LoadResult;
  * {
  *   "description": "what the case shows",
  *   "expect": [ {"rule": "SPV-001", "subject": "meta", "severity": "high", "contains": ["20%", "USD 27.3B"]} ],
+ *   (an entry may give "kind": "not-assessed" for a gap; without it the finding must be a risk)
  *   "absent": [ {"rule": "SPV-001", "subject": "meta"} ]
  * }
  * </pre>
@@ -115,6 +116,11 @@ public final class RuleCases {
                 failures.add("expected the explanation of " + rule + " on " + subject + " to be exactly:\n    " + exact + "\n  it was:\n    "
                         + (claimed != null ? claimed : candidates.get(0)).explanation());
             }
+            String kind = want.path("kind").asText(Finding.RISK);
+            if (candidates.stream().noneMatch(f -> f.framing().kind().equals(kind))) {
+                failures.add("expected " + rule + " on " + subject + " of kind " + kind + ", found "
+                        + candidates.stream().map(f -> f.framing().kind()).toList());
+            }
             String severity = want.path("severity").asText(null);
             if (severity != null && candidates.stream().noneMatch(f -> f.severity().label().equals(severity.toLowerCase(Locale.ROOT)))) {
                 failures.add("expected " + rule + " on " + subject + " with severity " + severity + ", found "
@@ -140,7 +146,9 @@ public final class RuleCases {
             not.path("contains").forEach(t -> fragments.add(t.asText()));
             for (Finding f : findings) {
                 boolean text = fragments.stream().allMatch(t -> f.explanation() != null && f.explanation().contains(t));
-                if (f.ruleId().equals(rule) && (subject == null || f.subject().equals(subject)) && text) {
+                String kind = not.path("kind").asText(null); // absent of a kind: only findings of that kind count
+                if (f.ruleId().equals(rule) && (subject == null || f.subject().equals(subject)) && text
+                        && (kind == null || f.framing().kind().equals(kind))) {
                     failures.add("expected no " + rule + (subject == null ? "" : " on " + subject) + ", but it fired: " + f.explanation());
                 }
             }
@@ -156,6 +164,9 @@ public final class RuleCases {
     }
 
     private static boolean describes(JsonNode want, Finding f) {
+        if (!f.framing().kind().equals(want.path("kind").asText(Finding.RISK))) {
+            return false;
+        }
         String severity = want.path("severity").asText(null);
         if (severity != null && !f.severity().label().equals(severity.toLowerCase(Locale.ROOT))) {
             return false;

@@ -174,10 +174,14 @@ public final class Exposure {
         return best;
     }
 
-    private static String status(String factStatus) {
-        // the legal status alone decides what counts; where the fact comes from (Standing.source) is shown beside it
+    /**
+     * Binding when the deal binds and is known from a filing or a party's announcement (or no source
+     * quality is given); reported when it is known from the press alone or disputed (legacy status
+     * "reported" too); otherwise not binding. Legal status and source quality stay two fields.
+     */
+    private static String status(String factStatus, String sourceQuality) {
         if (factStatus == null || factStatus.equals("completed") || factStatus.equals("definitive")) {
-            return BINDING;
+            return sourceQuality != null && (sourceQuality.equals("press-reported") || sourceQuality.equals("disputed")) ? REPORTED : BINDING;
         }
         return factStatus.equals("reported") ? REPORTED : NOT_BINDING;
     }
@@ -194,7 +198,7 @@ public final class Exposure {
         List<Investment> investments = new ArrayList<>();
         for (Fact f : facts) {
             if (f instanceof Contract c && c.buyer().equals(d)) {
-                String status = status(c.status());
+                String status = status(c.status(), c.sourceQuality());
                 Item item = item(order, c.seller(), "revenue and backlog", c.amount(), status, chain,
                         who + " buys " + (c.what() == null ? "goods and services" : c.what().replace('-', ' ')) + " from it"
                                 + (c.amount() == null ? " (amount not disclosed)" : " for " + c.amount().display())
@@ -348,7 +352,7 @@ public final class Exposure {
         List<Item> out = new ArrayList<>();
         Set<String> merged = new LinkedHashSet<>();
         for (Investment i : investments) {
-            String status = status(i.status());
+            String status = status(i.status(), i.sourceQuality());
             Stake s = stakes.get(i.investor());
             if (s != null && status.equals(BINDING) && "equity".equals(i.form())) {
                 merged.add(i.investor());

@@ -42,6 +42,7 @@ public final class CsvReport implements Renderer {
 
     static final String[] HEADER = {"ruleId", "family", "severity", "subject", "subjectName", "entities", "amount", "currency",
         "title", "explanation", "why", "procedure", "standards", "evidence", "fingerprint", "status", "statusReason",
+        "kind", "missing", "amountKind", "amountCounted", "sameMoneyAs", "structure", "materiality", "assumed",
         "ruleVersion", "engagement", "asOf", "preparer", "rulePack", "offbookVersion"};
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
@@ -63,8 +64,10 @@ public final class CsvReport implements Renderer {
                     String.join("; ", f.entities()), f.amount() == null ? "" : f.amount().amount().toPlainString(),
                     f.amount() == null ? "" : f.amount().currency(), f.title(), f.explanation(), f.why(), f.procedure(),
                     String.join("; ", f.standards()), String.join("; ", evidence), f.fingerprint(), f.triage().status(),
-                    f.triage().reason(), run.ruleVersion(f.ruleId()), run.title(), run.asOfText(), run.preparer(), run.rulePack(),
-                    r.toolVersion()};
+                    f.triage().reason(), f.framing().kind(), f.framing().missing(), f.framing().amountKind(),
+                    f.amount() == null ? "" : String.valueOf(f.framing().counted()), String.join("; ", f.framing().sameMoneyAs()),
+                    f.framing().structure(), f.framing().materiality(), String.join("; ", f.framing().assumed()),
+                    run.ruleVersion(f.ruleId()), run.title(), run.asOfText(), run.preparer(), run.rulePack(), r.toolVersion()};
                 for (int i = 0; i < row.length; i++) {
                     row[i] = neutralise(row[i]);
                 }

@@ -125,6 +125,7 @@ public final class JsonReport implements Renderer {
         summary.put("baselined", r.count(TriageStatus.BASELINED));
         summary.put("suppressed", r.count(TriageStatus.SUPPRESSED));
         summary.put("resolved", r.resolved().size());
+        summary.put("notAssessed", r.gaps().size());
         ObjectNode bySeverity = summary.putObject("bySeverity");
         for (Severity s : Severity.values()) {
             bySeverity.put(s.label(), r.countBySeverity().get(s));
@@ -136,8 +137,12 @@ public final class JsonReport implements Renderer {
             n.put("fingerprint", f.fingerprint());
             n.put("ruleId", f.ruleId());
             n.put("family", f.family());
+            n.put("kind", f.framing().kind());
             n.put("severity", f.severity().label());
             n.put("title", f.title());
+            if (!f.isRisk()) {
+                n.put("missing", f.framing().missing());
+            }
             ObjectNode subject = n.putObject("subject");
             subject.put("id", f.subject());
             subject.put("name", f.subjectName());
@@ -147,7 +152,15 @@ public final class JsonReport implements Renderer {
                 n.putNull("amount");
             } else {
                 n.set("amount", Json.money(f.amount()));
+                n.put("amountKind", f.framing().amountKind());
+                n.put("amountCounted", f.framing().counted());
+                n.put("materiality", f.framing().materiality());
             }
+            n.put("structure", f.framing().structure());
+            ArrayNode same = n.putArray("sameMoneyAs");
+            f.framing().sameMoneyAs().forEach(same::add);
+            ArrayNode assumed = n.putArray("assumed");
+            f.framing().assumed().forEach(assumed::add);
             n.put("explanation", f.explanation());
             n.put("why", f.why());
             n.put("procedure", f.procedure());
@@ -175,6 +188,17 @@ public final class JsonReport implements Renderer {
             if (f.triage().ruleSeverity() != null) {
                 triage.put("ruleSeverity", f.triage().ruleSeverity().label());
             }
+        }
+        ArrayNode assumptions = root.putArray("assumptions");
+        for (org.offbook.model.Assumption a : r.assumptions()) {
+            ObjectNode n = assumptions.addObject();
+            n.put("name", a.name());
+            n.put("value", a.value().toPlainString());
+            n.put("low", a.low().toPlainString());
+            n.put("high", a.high().toPlainString());
+            n.put("unit", a.unit());
+            n.put("overridden", a.overridden());
+            n.put("reason", a.reason());
         }
         ArrayNode resolved = root.putArray("resolved");
         for (Baseline.Entry e : r.resolved()) {

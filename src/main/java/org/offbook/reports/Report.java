@@ -38,6 +38,8 @@ public record Report(
         List<LoadError> notices,
         int factsMerged,
         List<org.offbook.prepare.credit.Credit> credit,
+        boolean failOnGaps,
+        List<org.offbook.model.Assumption> assumptions,
         RunInfo run) {
 
     public Report {
@@ -48,9 +50,19 @@ public record Report(
     public Report(String toolVersion, List<String> inputs, List<FileStats> files, List<String> skipped, int factsRead,
                   int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<LoadError> errors, List<Finding> findings,
                   List<Baseline.Entry> resolved, String generatedAt, Map<String, String> entities, Severity failOn,
+                  List<LoadError> notices, int factsMerged, List<org.offbook.prepare.credit.Credit> credit, boolean failOnGaps,
+                  List<org.offbook.model.Assumption> assumptions) {
+        this(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings, resolved,
+                generatedAt, entities, failOn, notices, factsMerged, credit, failOnGaps, assumptions, RunInfo.NONE);
+    }
+
+    /** With a credit section (docs/credit.md), not-assessed findings outside --fail-on and no assumptions listed. */
+    public Report(String toolVersion, List<String> inputs, List<FileStats> files, List<String> skipped, int factsRead,
+                  int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<LoadError> errors, List<Finding> findings,
+                  List<Baseline.Entry> resolved, String generatedAt, Map<String, String> entities, Severity failOn,
                   List<LoadError> notices, int factsMerged, List<org.offbook.prepare.credit.Credit> credit) {
         this(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings, resolved,
-                generatedAt, entities, failOn, notices, factsMerged, credit, RunInfo.NONE);
+                generatedAt, entities, failOn, notices, factsMerged, credit, false, List.of(), RunInfo.NONE);
     }
 
     /** Without a credit section (docs/credit.md): the report of a plain check. */
@@ -59,7 +71,7 @@ public record Report(
                   List<Baseline.Entry> resolved, String generatedAt, Map<String, String> entities, Severity failOn,
                   List<LoadError> notices, int factsMerged) {
         this(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings, resolved,
-                generatedAt, entities, failOn, notices, factsMerged, List.of(), RunInfo.NONE);
+                generatedAt, entities, failOn, notices, factsMerged, List.of(), false, List.of(), RunInfo.NONE);
     }
 
     public Report(String toolVersion, List<String> inputs, List<FileStats> files, List<String> skipped, int factsRead,
@@ -72,13 +84,35 @@ public record Report(
     /** The same report judged against another --fail-on level (null for never). */
     public Report withFailOn(Severity level) {
         return new Report(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings,
-                resolved, generatedAt, entities, level, notices, factsMerged, credit, run);
+                resolved, generatedAt, entities, level, notices, factsMerged, credit, failOnGaps, assumptions, run);
     }
 
     /** The same report with this run metadata. */
     public Report withRun(RunInfo info) {
         return new Report(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings,
-                resolved, generatedAt, entities, failOn, notices, factsMerged, credit, info);
+                resolved, generatedAt, entities, failOn, notices, factsMerged, credit, failOnGaps, assumptions, info);
+    }
+
+    /** The same report with not-assessed findings counting for --fail-on (--fail-on-gaps) or not (the default). */
+    public Report withFailOnGaps(boolean gaps) {
+        return new Report(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings,
+                resolved, generatedAt, entities, failOn, notices, factsMerged, credit, gaps, assumptions, run);
+    }
+
+    /** The same report listing the assumptions in force (their values after --assume, with their ranges). */
+    public Report withAssumptions(List<org.offbook.model.Assumption> in) {
+        return new Report(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings,
+                resolved, generatedAt, entities, failOn, notices, factsMerged, credit, failOnGaps, List.copyOf(in), run);
+    }
+
+    /** The risk findings: everything but the not-assessed notes. */
+    public List<Finding> risks() {
+        return findings.stream().filter(Finding::isRisk).toList();
+    }
+
+    /** The not-assessed findings: questions a missing input left open (outside the risk counts). */
+    public List<Finding> gaps() {
+        return findings.stream().filter(f -> !f.isRisk()).toList();
     }
 
     public int factsRejected() {
@@ -100,7 +134,9 @@ public record Report(
             out.put(s, 0);
         }
         for (Finding f : findings) {
-            out.merge(f.severity(), 1, Integer::sum);
+            if (f.isRisk()) {
+                out.merge(f.severity(), 1, Integer::sum);
+            }
         }
         return out;
     }
@@ -110,14 +146,17 @@ public record Report(
         return atOrAbove(failOn);
     }
 
-    /** New findings (not baselined or suppressed) at or above a severity; none when {@code threshold} is null ("never"). */
+    /**
+     * New risk findings (not baselined or suppressed) at or above a severity; none when {@code threshold} is null
+     * ("never"). Not-assessed findings count only with --fail-on-gaps, and then whatever the level.
+     */
     public List<Finding> atOrAbove(Severity threshold) {
         List<Finding> out = new ArrayList<>();
         if (threshold == null) {
             return out;
         }
         for (Finding f : findings) {
-            if (f.triage().isNew() && f.severity().compareTo(threshold) >= 0) {
+            if (f.triage().isNew() && (f.isRisk() ? f.severity().compareTo(threshold) >= 0 : failOnGaps)) {
                 out.add(f);
             }
         }

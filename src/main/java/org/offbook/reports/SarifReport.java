@@ -88,7 +88,8 @@ public final class SarifReport implements Renderer {
             if (index.containsKey(f.ruleId())) {
                 res.put("ruleIndex", index.get(f.ruleId()));
             }
-            res.put("level", level(f.severity()));
+            // a not-assessed finding is a note: a question left open by a missing input, not a problem found
+            res.put("level", f.isRisk() ? level(f.severity()) : "note");
             res.putObject("message").put("text", f.explanation() == null ? f.title() : f.explanation());
             List<Evidence> ev = f.evidence();
             Evidence primary = ev.stream().filter(e -> !e.type().equals("threshold")).findFirst().orElse(ev.isEmpty() ? null : ev.get(0));
@@ -119,6 +120,10 @@ public final class SarifReport implements Renderer {
                 }
             }
             ObjectNode props = res.putObject("properties");
+            props.put("kind", f.framing().kind());
+            if (!f.isRisk()) {
+                props.put("missing", f.framing().missing());
+            }
             props.put("severity", f.severity().label());
             props.put("family", f.family());
             props.put("title", f.title());
@@ -129,6 +134,24 @@ public final class SarifReport implements Renderer {
             if (f.amount() != null) {
                 props.put("amount", f.amount().amount().toPlainString());
                 props.put("currency", f.amount().currency());
+                if (f.framing().amountKind() != null) {
+                    props.put("amountKind", f.framing().amountKind());
+                }
+                props.put("amountCounted", f.framing().counted());
+                if (!f.framing().sameMoneyAs().isEmpty()) {
+                    ArrayNode same = props.putArray("sameMoneyAs");
+                    f.framing().sameMoneyAs().forEach(same::add);
+                }
+                if (f.framing().materiality() != null) {
+                    props.put("materiality", f.framing().materiality());
+                }
+            }
+            if (f.framing().structure() != null) {
+                props.put("structure", f.framing().structure());
+            }
+            if (!f.framing().assumed().isEmpty()) {
+                ArrayNode assumed = props.putArray("assumed");
+                f.framing().assumed().forEach(assumed::add);
             }
             if (f.why() != null) {
                 props.put("why", f.why());

@@ -26,11 +26,13 @@ public final class TextReport implements Renderer {
     public void render(Report r, Writer out) throws IOException {
         StringBuilder sb = new StringBuilder();
         Map<String, List<Finding>> bySubject = new LinkedHashMap<>();
-        for (Finding f : r.findings()) {
+        for (Finding f : r.risks()) {
             bySubject.computeIfAbsent(f.subject(), k -> new ArrayList<>()).add(f);
         }
         runHeader(sb, r);
-        if (r.findings().isEmpty()) {
+        Map<String, Finding> byPrint = new LinkedHashMap<>();
+        r.findings().forEach(f -> byPrint.put(f.fingerprint(), f));
+        if (r.risks().isEmpty()) {
             sb.append("No findings.\n\n");
         }
         // most severe company first, then by name
@@ -46,8 +48,22 @@ public final class TextReport implements Renderer {
                     .append(count(list.size(), "finding")).append(" - ").append(severities(list)).append('\n');
             sb.append("=".repeat(Math.min(WIDTH, first.subjectName().length() + first.subject().length() + 3))).append("\n\n");
             for (Finding f : list) {
-                finding(sb, f);
+                finding(sb, f, byPrint);
             }
+        }
+        if (!r.gaps().isEmpty()) {
+            // apart from the risks: a missing input is a gap to fill, not a risk found
+            sb.append("Not assessed (").append(r.gaps().size()).append("): questions the inputs given cannot settle; not risks, "
+                    + "outside the counts and --fail-on").append(r.failOnGaps() ? " (but counted by --fail-on-gaps)" : "").append("\n");
+            sb.append("=".repeat(13)).append("\n\n");
+            for (Finding f : r.gaps()) {
+                finding(sb, f, byPrint);
+            }
+        }
+        if (!r.assumptions().isEmpty()) {
+            sb.append("Assumptions (").append(r.assumptions().size()).append("): values the rules use where the inputs give none\n");
+            r.assumptions().forEach(a -> wrap(sb, a.describe() + ": " + a.reason(), "  ", "    "));
+            sb.append('\n');
         }
         if (!r.errors().isEmpty()) {
             sb.append("Errors (").append(r.errors().size()).append("): these inputs or rules were not (fully) checked\n");
@@ -129,8 +145,9 @@ public final class TextReport implements Renderer {
         }
     }
 
-    private static void finding(StringBuilder sb, Finding f) {
-        sb.append("  [").append(f.severity().name()).append("] ").append(f.ruleId()).append("  ").append(f.title());
+    private static void finding(StringBuilder sb, Finding f, Map<String, Finding> byPrint) {
+        sb.append("  [").append(f.isRisk() ? f.severity().name() : "NOT ASSESSED").append("] ").append(f.ruleId()).append("  ")
+                .append(f.title());
         if (!f.triage().isNew()) {
             sb.append("  (").append(f.triage().status()).append(')');
         }
@@ -138,8 +155,29 @@ public final class TextReport implements Renderer {
         if (f.triage().reason() != null) {
             wrap(sb, (f.triage().isNew() ? "Note: " : capitalise(f.triage().status()) + ": ") + f.triage().reason(), "    ", "      ");
         }
+        Finding.Framing fr = f.framing();
+        if (!f.isRisk() && fr.missing() != null) {
+            wrap(sb, "Would be settled by: " + fr.missing(), "    ", "      ");
+        }
         if (f.amount() != null) {
-            sb.append("    At stake: ").append(f.amount().display()).append('\n');
+            sb.append("    Amount").append(fr.amountKind() == null ? "" : " (" + fr.amountKind() + ")").append(": ")
+                    .append(f.amount().display());
+            if (!fr.counted()) {
+                Finding in = fr.sameMoneyAs().stream().map(byPrint::get).filter(x -> x != null && x.framing().counted())
+                        .findFirst().orElse(null);
+                sb.append(in == null ? ", the same money as another finding (counted once there)"
+                        : ", the same money as " + in.ruleId() + (in.subject().equals(f.subject()) ? "" : " on " + in.subjectName())
+                          + " [" + in.fingerprint() + "], counted once there");
+            } else if (!fr.sameMoneyAs().isEmpty()) {
+                sb.append(", counted here once for ").append(count(fr.sameMoneyAs().size() + 1, "finding")).append(" on the same money");
+            }
+            sb.append('\n');
+        }
+        if (fr.materiality() != null) {
+            wrap(sb, "Size: " + fr.materiality(), "    ", "      ");
+        }
+        if (!fr.assumed().isEmpty()) {
+            wrap(sb, "Assumed: " + String.join("; ", fr.assumed()), "    ", "      ");
         }
         if (f.explanation() != null) {
             wrap(sb, f.explanation(), "    ", "    ");
@@ -167,7 +205,8 @@ public final class TextReport implements Renderer {
         }
         String triage = r.count(TriageStatus.NEW) == r.findings().size() ? ""
                 : "; " + r.count(TriageStatus.NEW) + " new, " + r.count(TriageStatus.BASELINED) + " baselined, " + r.count(TriageStatus.SUPPRESSED) + " suppressed";
-        return "Summary: " + count(r.findings().size(), "finding") + " (" + sev + ")" + triage + "; "
+        String gaps = r.gaps().isEmpty() ? "" : ", " + r.gaps().size() + " not assessed";
+        return "Summary: " + count(r.risks().size(), "finding") + " (" + sev + ")" + gaps + triage + "; "
                 + count(r.files().size(), "file") + " read, " + r.factsRead() + " facts read, " + r.factsLoaded() + " loaded, "
                 + r.factsRejected() + " rejected" + (r.factsMerged() == 0 ? "" : ", " + count(r.factsMerged(), "duplicate") + " counted once") + (r.skipped().isEmpty() ? "" : ", " + r.skipped().size() + " other files skipped")
                 + "; " + count(r.rules().size(), "rule") + " from " + count(r.ruleFiles().size(), "rule file") + "; "

@@ -219,4 +219,22 @@ class CheckCommandTest {
         assertEquals(Main.LOAD_ERRORS, mismatched.code());
         assertTrue(mismatched.out().contains("not an offbook baseline"), mismatched.out());
     }
+
+    /** Issue 16 item 4: a missing input is reported apart, as not assessed, and fails the run only when asked. */
+    @Test
+    void notAssessedFindingsAreShownApartAndFailOnlyWithFailOnGaps() {
+        String gapCase = "rules/lease/LEASE-001.tests/no-date-to-measure-the-debt-from/facts.json";
+        Run text = run("check", gapCase, "--rules", "rules", "--fail-on", "info");
+        assertEquals(0, text.code(), text.out() + text.err());
+        assertTrue(text.out().contains("No findings."), text.out());
+        assertTrue(text.out().contains("Not assessed (1): questions the inputs given cannot settle"), text.out());
+        assertTrue(text.out().contains("[NOT ASSESSED] LEASE-001"), text.out());
+        assertTrue(text.out().contains("Would be settled by: the lease's commencement date"), text.out());
+        assertTrue(text.out().contains("Summary: 0 findings (0 critical, 0 high, 0 medium, 0 low, 0 info), 1 not assessed"), text.out());
+        assertEquals(4, run("check", gapCase, "--rules", "rules", "--fail-on-gaps").code());
+        String sarif = run("check", gapCase, "--rules", "rules", "--format", "sarif").out().replaceAll("\\s", "");
+        assertTrue(sarif.contains("\"level\":\"note\"") && sarif.contains("\"kind\":\"not-assessed\""), sarif);
+        String json = run("check", gapCase, "--rules", "rules", "--format", "json").out().replaceAll("\\s", "");
+        assertTrue(json.contains("\"notAssessed\":1") && json.contains("\"missing\":\"thelease'scommencementdate"), json);
+    }
 }

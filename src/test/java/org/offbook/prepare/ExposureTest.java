@@ -59,7 +59,7 @@ class ExposureTest {
         assertEquals(Money.parse("USD 300B", null), oracle.get(0).amount());
         assertEquals(Exposure.REPORTED, oracle.get(0).status());
         Set<String> files = oracle.get(0).facts().stream().map(f -> f.provenance().toString()).collect(Collectors.toSet());
-        assertEquals(Set.of("filings/oracle/openai-cloud-contract.json:6", "filings/oracle/openai-cloud-contract.json:19"),
+        assertEquals(Set.of("filings/oracle/openai-cloud-contract.json:6", "filings/oracle/openai-cloud-contract.json:20"),
                 files.stream().map(f -> f.substring(f.indexOf("filings/"))).collect(Collectors.toSet()));
     }
 

@@ -516,9 +516,11 @@ class HtmlReportTest {
         assertTrue(html.contains("Meta Platforms"));
         assertEquals(html, render(r), "same report, same bytes");
         Document d = dom(html);
-        assertEquals(r.findings().size(), nodes(d, "//table[@id='findings-table']/tbody").getLength());
+        assertEquals(r.risks().size(), nodes(d, "//table[@id='findings-table']/tbody").getLength());
+        assertEquals(r.gaps().size(), nodes(d, "//section[@id='not-assessed']//tbody/tr").getLength(), "not-assessed findings apart");
+        assertTrue(r.gaps().size() > 0);
         Set<String> involved = new TreeSet<>();
-        for (Finding f : r.findings()) {
+        for (Finding f : r.risks()) { // the link drawing shows the risks; not-assessed findings are listed apart
             involved.add(f.subject());
             involved.addAll(f.entities());
         }

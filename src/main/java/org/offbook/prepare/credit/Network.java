@@ -39,8 +39,17 @@ public final class Network {
         return names.getOrDefault(id, id);
     }
 
-    private static String status(String s) {
-        return s == null || s.equals("completed") || s.equals("definitive") ? "binding" : s.equals("reported") ? "reported" : "not binding";
+    /**
+     * "binding" only for a binding deal from a filing or a party's announcement (or with no source
+     * quality given); a binding deal known from the press alone, or disputed, is shown apart with
+     * its source; a deal that does not bind is "not binding" (the legacy status "reported", "reported").
+     */
+    private static String status(String s, String sourceQuality) {
+        if (s == null || s.equals("completed") || s.equals("definitive")) {
+            return sourceQuality == null || sourceQuality.equals("filed") || sourceQuality.equals("company-announced")
+                    ? "binding" : "binding, " + sourceQuality.replace('-', ' ');
+        }
+        return s.equals("reported") ? "reported" : "not binding";
     }
 
     /** Binding contracts, leases and debt it owes, against its revenue and committed funding; non-binding and press-reported apart. */
@@ -56,7 +65,7 @@ public final class Network {
             if (f instanceof Contract c && c.buyer().equals(entity)) {
                 Integer first = c.start() == null ? null : c.start().getYear();
                 Integer years = c.termYears() == null ? null : c.termYears().setScale(0, RoundingMode.HALF_UP).intValue();
-                Credit.Obligation o = new Credit.Obligation("purchase", c.seller(), c.amount(), status(c.status()), first, years,
+                Credit.Obligation o = new Credit.Obligation("purchase", c.seller(), c.amount(), status(c.status(), c.sourceQuality()), first, years,
                         (c.what() == null ? "purchases" : c.what().replace('-', ' ')) + " from " + name(c.seller()), List.of(c.provenance()));
                 (o.status().equals("binding") ? binding : apart).add(o);
                 if (c.amount() == null) {
@@ -257,7 +266,7 @@ public final class Network {
             } else if (f instanceof Contract c && c.start() != null && c.termYears() != null) {
                 LocalDate end = plusYears(c.start(), c.termYears());
                 out.add(new Event(end.getYear(), end, "contract ends", c.buyer(), c.amount(), "contract with "
-                        + names.getOrDefault(c.seller(), c.seller()) + " ends (" + status(c.status()) + ")", c.provenance()));
+                        + names.getOrDefault(c.seller(), c.seller()) + " ends (" + status(c.status(), c.sourceQuality()) + ")", c.provenance()));
             }
         }
         out.sort(java.util.Comparator.comparing(Event::date).thenComparing(Event::kind).thenComparing(Event::entity)
