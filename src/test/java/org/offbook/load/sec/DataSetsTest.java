@@ -129,7 +129,7 @@ class DataSetsTest {
         assertEquals("0000055785-10-000026", scale.currentAccn());
         assertEquals("10-Q/A", scale.currentForm());
         assertEquals(LocalDate.of(2010, 5, 14), scale.currentFiled());
-        assertTrue(scale.source().contains("us-gaap:SalesRevenueNet Q1 FY2010: USD 4,835 then USD 4.835B"), scale.source());
+        assertTrue(scale.source().contains("us-gaap:SalesRevenueNet Q1 FY2010: USD 4,835 then USD 4.84B"), scale.source());
     }
 
     @Test
