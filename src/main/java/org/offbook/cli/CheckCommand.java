@@ -19,7 +19,7 @@ import org.offbook.model.RunInfo;
 import org.offbook.model.Version;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.reports.Formats;
 import org.offbook.reports.Renderer;
 import org.offbook.reports.Report;
@@ -185,7 +185,7 @@ final class CheckCommand implements Callable<Integer> {
             write(() -> ReportFiles.write(e.getValue(), report, e.getKey()), e.getKey(), failedWrites);
         }
         // a baseline that does not read cleanly holds justifications we could not read: it is never overwritten
-        List<LoadError> baselineProblems = new ArrayList<>();
+        List<Problem> baselineProblems = new ArrayList<>();
         if (writeBaseline != null) {
             List<Baseline.Entry> previous = Files.exists(writeBaseline) && !ReportFiles.isSpecial(writeBaseline)
                     ? Baseline.read(writeBaseline, baselineProblems) : List.of();
@@ -216,11 +216,11 @@ final class CheckCommand implements Callable<Integer> {
         // errors always reach the terminal; a text report on standard output already lists them
         boolean textOnStdout = output == null && format.equalsIgnoreCase("text");
         if (!textOnStdout) {
-            for (LoadError e : report.errors()) {
+            for (Problem e : report.errors()) {
                 err.println("offbook: error: " + e);
             }
         }
-        for (LoadError e : baselineProblems) {
+        for (Problem e : baselineProblems) {
             err.println("offbook: error: " + e);
         }
         if (!baselineProblems.isEmpty()) {

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import org.offbook.load.FolderLoader;
 import org.offbook.load.LoadResult;
 import org.offbook.model.Json;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.prepare.credit.Credit;
 import org.offbook.prepare.credit.CreditView;
 import org.offbook.reports.CreditReport;
@@ -71,7 +71,7 @@ final class CreditCommand implements Callable<Integer> {
         }
         pw.flush();
         PrintWriter err = spec.commandLine().getErr();
-        for (LoadError e : loaded.errors()) {
+        for (Problem e : loaded.errors()) {
             err.println("offbook: error: " + e);
         }
         err.flush();

@@ -17,7 +17,7 @@ import org.offbook.model.Fact;
 import org.offbook.model.Json;
 import org.offbook.prepare.Exposure;
 import org.offbook.load.FolderLoader;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.load.LoadResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,7 +74,7 @@ final class ExposureCommand implements Callable<Integer> {
         }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
-        for (LoadError e : loaded.errors()) {
+        for (Problem e : loaded.errors()) {
             err.println("offbook: error: " + e);
         }
         err.flush();

@@ -23,7 +23,7 @@ import org.offbook.model.FactTypes;
 import org.offbook.model.Money;
 import org.offbook.model.Ref;
 import org.offbook.load.FolderLoader;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.load.LoadResult;
 import org.offbook.load.xbrl.XbrlDocument;
 import org.offbook.load.xbrl.XbrlFact;
@@ -121,7 +121,7 @@ final class FactsCommand implements Callable<Integer> {
         }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
-        for (LoadError e : loaded.errors()) {
+        for (Problem e : loaded.errors()) {
             err.println("offbook: error: " + e);
         }
         err.flush();
@@ -492,7 +492,7 @@ final class FactsCommand implements Callable<Integer> {
 
     private static void errors(ObjectNode root, LoadResult loaded) {
         ArrayNode arr = root.putArray("errors");
-        for (LoadError e : loaded.errors()) {
+        for (Problem e : loaded.errors()) {
             arr.add(e.toString());
         }
     }

@@ -55,7 +55,7 @@ public final class Main implements Runnable {
             if (!FINISHED.get()) {
                 String rule = org.offbook.engine.RuleRunner.ruleRunningNow();
                 System.err.println("offbook: error: the run was ended before its report was written ("
-                        + (rule != null ? "while rule '" + org.offbook.model.LoadError.escape(rule) + "' was running: it called System.exit or the run was interrupted"
+                        + (rule != null ? "while rule '" + org.offbook.model.Problem.escape(rule) + "' was running: it called System.exit or the run was interrupted"
                                 : "interrupted, or a rule called System.exit")
                         + "); it must not pass for a clean result");
                 System.err.flush();

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.offbook.model.Json;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.engine.CompiledRules;
 import org.offbook.pipeline.RuleCases;
 import org.offbook.engine.RuleCompiler;
@@ -37,8 +37,8 @@ final class RulesCommand implements Runnable {
         return given.isEmpty() ? List.of(CheckCommand.defaultRules()) : given;
     }
 
-    static void printErrors(PrintWriter err, List<LoadError> errors) {
-        for (LoadError e : errors) {
+    static void printErrors(PrintWriter err, List<Problem> errors) {
+        for (Problem e : errors) {
             err.println("offbook: error: " + e);
         }
     }
@@ -102,9 +102,9 @@ final class RulesCommand implements Runnable {
         public Integer call() throws IOException {
             List<Path> dirs = dirs(rules);
             CompiledRules compiled = RuleCompiler.compile(dirs);
-            List<LoadError> problems = RuleVerifier.verify(dirs, compiled);
+            List<Problem> problems = RuleVerifier.verify(dirs, compiled);
             PrintWriter out = spec.commandLine().getOut();
-            for (LoadError e : problems) {
+            for (Problem e : problems) {
                 out.println(e);
             }
             out.println(compiled.rules().size() + " rules, " + problems.size() + " problems");

@@ -1,6 +1,6 @@
 package org.offbook.cli;
 
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /** Text from input (file names, entity names) as it may be shown on a terminal: one inert line. */
 final class Terminal {
@@ -10,7 +10,7 @@ final class Terminal {
 
     /** Control characters, escape sequences, bidirectional controls and line breaks written as escapes. */
     static String safe(String s) {
-        return s == null ? "null" : LoadError.escape(s);
+        return s == null ? "null" : Problem.escape(s);
     }
 
     /** Text of several lines, each made safe; the line breaks between them are kept. */
@@ -21,7 +21,7 @@ final class Terminal {
             if (i > 0) {
                 sb.append('\n');
             }
-            sb.append(LoadError.escape(lines[i]));
+            sb.append(Problem.escape(lines[i]));
         }
         return sb.toString();
     }

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.kie.api.KieBase;
 import org.offbook.model.RuleInfo;
 import org.offbook.model.Threshold;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * The result of compiling the rule folders: a rule base (null when nothing compiled), the rules
@@ -13,5 +13,5 @@ import org.offbook.model.LoadError;
  */
 public record CompiledRules(KieBase kieBase, List<RuleInfo> rules, List<Threshold> thresholds,
                             Map<String, String> ruleFiles, Map<String, Integer> ruleLines, List<String> drlFiles,
-                            List<LoadError> errors, boolean fromCache) {
+                            List<Problem> errors, boolean fromCache) {
 }

@@ -13,7 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.offbook.model.Money;
 
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.RuleMessages;
 
 /**
@@ -39,20 +39,20 @@ final class MessageCheck {
      * column with how to port it; a file with any is left out (the other rule files still run).
      * Comments and string literals are not searched.
      */
-    static List<LoadError> oldForm(String file, String text) {
-        List<LoadError> out = new ArrayList<>();
+    static List<Problem> oldForm(String file, String text) {
+        List<Problem> out = new ArrayList<>();
         String code = codeOnly(text);
         String port = " (docs/writing-rules.md, \"Porting a rule written in the old form\"); file left out (the other rule files still run)";
         Matcher g = OLD_GLOBAL.matcher(code);
         while (g.find()) {
             int[] at = position(code, g.start());
-            out.add(new LoadError(file, at[0], at[1], null, "the global 'org.offbook.findings.Findings' is the old form, no longer "
+            out.add(new Problem(file, at[0], at[1], null, "the global 'org.offbook.findings.Findings' is the old form, no longer "
                     + "supported: declare 'global org.offbook.engine.Reporter findings;'" + port));
         }
         Matcher m = OLD_FORM.matcher(code);
         while (m.find()) {
             int[] at = position(code, m.start());
-            out.add(new LoadError(file, at[0], at[1], null, "." + m.group(1) + "(...) in a consequence is the old form, no longer "
+            out.add(new Problem(file, at[0], at[1], null, "." + m.group(1) + "(...) in a consequence is the old form, no longer "
                     + "supported: declare the text as @" + m.group(1) + "(\"...\") beside the rule's metadata and supply values "
                     + "with .with(name, value), declared in @values" + port));
         }
@@ -124,9 +124,9 @@ final class MessageCheck {
      * @param ruleText the rule's DRL text from its {@code rule} line to its {@code end}
      * @param firstLine the line of the rule in its file (1-based)
      */
-    static List<LoadError> check(String ruleName, RuleMessages messages, Map<String, Class<?>> bindings, String file,
+    static List<Problem> check(String ruleName, RuleMessages messages, Map<String, Class<?>> bindings, String file,
                                  String ruleText, int firstLine) {
-        List<LoadError> out = new ArrayList<>();
+        List<Problem> out = new ArrayList<>();
         Set<String> supplied = new LinkedHashSet<>(messages.values());
         supplied.add(IFRS); // built in: true when the finding's subject reports under IFRS
         for (String v : messages.values()) {
@@ -241,7 +241,7 @@ final class MessageCheck {
         return t == boolean.class ? Boolean.class : t == char.class ? Character.class : t == void.class ? Void.class : BigDecimal.class;
     }
 
-    private static LoadError error(String file, int firstLine, String ruleText, String needle, String ruleName, String message) {
+    private static Problem error(String file, int firstLine, String ruleText, String needle, String ruleName, String message) {
         int at = ruleText.indexOf(needle);
         int line = firstLine;
         int column = 0;
@@ -255,6 +255,6 @@ final class MessageCheck {
             }
             column = at - lineStart + 1;
         }
-        return new LoadError(file, line, column, null, "rule '" + ruleName + "': " + message + "; rule not loaded");
+        return new Problem(file, line, column, null, "rule '" + ruleName + "': " + message + "; rule not loaded");
     }
 }

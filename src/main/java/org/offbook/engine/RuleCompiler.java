@@ -35,7 +35,7 @@ import org.offbook.load.RuleTables;
 import org.offbook.model.RuleInfo;
 import org.offbook.model.Threshold;
 import org.offbook.model.Severity;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.RuleMessages;
 
 /**
@@ -76,7 +76,7 @@ public final class RuleCompiler {
 
     /** Compiles, or takes the rule base from {@code cache} (null: no cache) when these DRL files were compiled before. */
     public static CompiledRules compile(List<Path> ruleDirs, RuleBaseCache cache) {
-        List<LoadError> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         Map<String, Path> drl = new TreeMap<>();        // kie path -> file on disk
         Map<String, String> display = new LinkedHashMap<>(); // kie path -> user's name for it
         Map<String, Threshold> thresholds = new LinkedHashMap<>();
@@ -84,7 +84,7 @@ public final class RuleCompiler {
             Path dir = ruleDirs.get(i);
             String shown = RuleTables.display(dir); // a folder of the default pack in the jar: jar:rules
             if (!Files.isDirectory(dir)) {
-                errors.add(LoadError.of(shown, 0, null, "no such rule folder"));
+                errors.add(Problem.of(shown, 0, null, "no such rule folder"));
                 continue;
             }
             try (Stream<Path> walk = Files.walk(dir)) {
@@ -103,7 +103,7 @@ public final class RuleCompiler {
                     }
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
-                errors.add(LoadError.of(shown, 0, null, "cannot read rule folder: " + e.getMessage()));
+                errors.add(Problem.of(shown, 0, null, "cannot read rule folder: " + e.getMessage()));
             }
         }
         Map<String, String> texts = new LinkedHashMap<>();
@@ -111,23 +111,23 @@ public final class RuleCompiler {
             try {
                 texts.put(e.getKey(), Files.readString(e.getValue(), StandardCharsets.UTF_8));
             } catch (java.nio.charset.CharacterCodingException ex) {
-                errors.add(LoadError.of(display.get(e.getKey()), 0, null,
+                errors.add(Problem.of(display.get(e.getKey()), 0, null,
                         "not valid UTF-8 text; save the file as UTF-8 (file left out; the other rule files still run)"));
             } catch (IOException ex) {
-                errors.add(LoadError.of(display.get(e.getKey()), 0, null, "cannot read: " + ex.getMessage()
+                errors.add(Problem.of(display.get(e.getKey()), 0, null, "cannot read: " + ex.getMessage()
                         + " (file left out; the other rule files still run)"));
             }
         }
         // a file in the old form (templates passed at run time) is refused before it compiles, with how to port it
         int read = texts.size();
         texts.entrySet().removeIf(e -> {
-            List<LoadError> old = MessageCheck.oldForm(display.get(e.getKey()), e.getValue());
+            List<Problem> old = MessageCheck.oldForm(display.get(e.getKey()), e.getValue());
             errors.addAll(old);
             return !old.isEmpty();
         });
         if (texts.isEmpty()) {
             if (read == 0) {
-                errors.add(LoadError.of(ruleDirs.isEmpty() ? "rules" : ruleDirs.get(0).toString(), 0, null, "no .drl rule files found"));
+                errors.add(Problem.of(ruleDirs.isEmpty() ? "rules" : ruleDirs.get(0).toString(), 0, null, "no .drl rule files found"));
             }
             return new CompiledRules(null, List.of(), Thresholds.sorted(thresholds), Map.of(), Map.of(), List.of(), sorted(errors), false);
         }
@@ -274,7 +274,7 @@ public final class RuleCompiler {
         return kieBases.size() == 1 ? module.getKnowledgePackagesForKieBase(kieBases.iterator().next()) : null;
     }
 
-    private static KieBase build(Map<String, String> texts, Map<String, String> display, List<LoadError> errors) {
+    private static KieBase build(Map<String, String> texts, Map<String, String> display, List<Problem> errors) {
         KieServices ks = KieServices.Factory.get();
         Map<String, String> remaining = new LinkedHashMap<>(texts);
         // each pass leaves out at least one failed file, so this ends within one pass per file
@@ -304,13 +304,13 @@ public final class RuleCompiler {
                     // (the same expression analysed again for each rule part, the rule that no longer
                     // parses), which would report one typo several times
                     if (failed.add(path)) {
-                        LoadError e = withColumn(toError(display.get(path), m), remaining.get(path));
-                        errors.add(new LoadError(e.file(), e.line(), e.column(), null,
+                        Problem e = withColumn(toError(display.get(path), m), remaining.get(path));
+                        errors.add(new Problem(e.file(), e.line(), e.column(), null,
                                 e.message() + " (file left out; the other rule files still run)"));
                     }
                 } else {
                     unattributed = true;
-                    errors.add(LoadError.of("rules", 0, null, "rule build error: " + m.getText()));
+                    errors.add(Problem.of("rules", 0, null, "rule build error: " + m.getText()));
                 }
             }
             if (failed.isEmpty() && !unattributed) {
@@ -330,7 +330,7 @@ public final class RuleCompiler {
      * The column of an error Drools gave only a line for: where the expression it could not analyse
      * starts on that line ({@code Unable to Analyse Expression nosuchfield == 1}); else as given.
      */
-    static LoadError withColumn(LoadError e, String text) {
+    static Problem withColumn(Problem e, String text) {
         if (e.column() > 0 || e.line() <= 0) {
             return e;
         }
@@ -340,11 +340,11 @@ public final class RuleCompiler {
             return e;
         }
         int at = lines[e.line() - 1].indexOf(m.group(1).strip());
-        return at < 0 ? e : new LoadError(e.file(), e.line(), at + 1, e.field(), e.message());
+        return at < 0 ? e : new Problem(e.file(), e.line(), at + 1, e.field(), e.message());
     }
 
     /** A Drools message as {@code file:line:column: text}, without Drools' own "Line l:c" prefix. */
-    static LoadError toError(String file, Message m) {
+    static Problem toError(String file, Message m) {
         String text = m.getText().replaceAll("\\s+", " ").strip();
         int line = m.getLine();
         int column = m.getColumn();
@@ -355,12 +355,12 @@ public final class RuleCompiler {
             text = (text.substring(0, lc.start()) + text.substring(lc.end())).strip();
         }
         text = text.replaceFirst("^\\[ERR \\d+\\]\\s*", "");
-        return new LoadError(file, Math.max(line, 0), Math.max(column, 0), null, text);
+        return new Problem(file, Math.max(line, 0), Math.max(column, 0), null, text);
     }
 
     private static void validate(KieBase kieBase, Map<String, String> texts, Map<String, String> display,
                                  Set<String> thresholdNames, List<RuleInfo> rules, Map<String, String> ruleFiles,
-                                 Map<String, Integer> ruleLines, List<LoadError> errors) {
+                                 Map<String, Integer> ruleLines, List<Problem> errors) {
         Map<String, RuleInfo> byId = new TreeMap<>();
         List<Rule> all = new ArrayList<>();
         for (KiePackage p : kieBase.getKiePackages()) {
@@ -410,7 +410,7 @@ public final class RuleCompiler {
             }
             if (!problems.isEmpty()) {
                 for (String pr : problems) {
-                    errors.add(LoadError.of(file, line, null, "rule '" + r.getName() + "': " + pr + "; rule not loaded"));
+                    errors.add(Problem.of(file, line, null, "rule '" + r.getName() + "': " + pr + "; rule not loaded"));
                 }
                 invalid.add(r);
                 continue;
@@ -420,7 +420,7 @@ public final class RuleCompiler {
             if (r instanceof RuleImpl impl) {
                 impl.getDeclarations().forEach((k, d) -> bindings.put(k.startsWith("$") ? k.substring(1) : k, d.getDeclarationClass()));
             }
-            List<LoadError> messageErrors = MessageCheck.check(r.getName(), messages, bindings, file,
+            List<Problem> messageErrors = MessageCheck.check(r.getName(), messages, bindings, file,
                     ruleText(texts.get(kiePath(r)), line), line);
             if (!messageErrors.isEmpty()) {
                 errors.addAll(messageErrors);
@@ -459,7 +459,7 @@ public final class RuleCompiler {
                 Matcher m = THRESHOLD_REF.matcher(lines[i]);
                 while (m.find()) {
                     if (!thresholdNames.contains(m.group(1))) {
-                        errors.add(new LoadError(display.get(e.getKey()), i + 1, m.start(1) + 1, null,
+                        errors.add(new Problem(display.get(e.getKey()), i + 1, m.start(1) + 1, null,
                                 "threshold '" + m.group(1) + "' is not defined in any " + Thresholds.FILE
                                         + "; rules that use it can never fire"));
                     }
@@ -525,8 +525,8 @@ public final class RuleCompiler {
         return o == null ? null : o.toString().strip();
     }
 
-    private static List<LoadError> sorted(List<LoadError> errors) {
-        List<LoadError> out = new ArrayList<>(errors);
+    private static List<Problem> sorted(List<Problem> errors) {
+        List<Problem> out = new ArrayList<>(errors);
         out.sort(null);
         return List.copyOf(out);
     }

@@ -23,7 +23,7 @@ import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.ConsequenceException;
 import org.offbook.model.Fact;
 import org.offbook.model.ProgressListener;
-import org.offbook.model.RuleProblem;
+import org.offbook.model.Problem;
 
 /**
  * Runs compiled rules over facts: inserts the input facts, the derived facts (prepared by the
@@ -70,7 +70,7 @@ public final class RuleRunner {
     }
 
     /** The problems of the run (a rule stopped or failed, a limit reached) and the number of firings. */
-    public record Result(List<RuleProblem> problems, long firings) {
+    public record Result(List<Problem> problems, long firings) {
     }
 
     private RuleRunner() {
@@ -124,7 +124,7 @@ public final class RuleRunner {
         if (rules.kieBase() == null) {
             return new Result(List.of(), 0);
         }
-        List<RuleProblem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         long fired = fire(rules, partitions, findings, limits, Math.max(1, threads), problems, progress);
         return new Result(List.copyOf(problems), fired);
     }
@@ -149,7 +149,7 @@ public final class RuleRunner {
 
     /** Runs each partition in a new session on the pool, within the limits; disposes of each session when its rules have run. */
     private static long fire(CompiledRules rules, List<? extends List<?>> partitions, List<?> findings, Limits limits, int threads,
-                             List<RuleProblem> problems, ProgressListener progress) {
+                             List<Problem> problems, ProgressListener progress) {
         long started = System.nanoTime();
         long budget = limits.timeoutNanos();
         // the deadline of the run, as a nanoTime value (shared with the preparation when the caller set
@@ -159,7 +159,7 @@ public final class RuleRunner {
         boolean hasGlobal = rules.kieBase().getKiePackages().stream()
                 .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals("findings")));
         if (!hasGlobal) {
-            problems.add(new RuleProblem(null, "rules", 0, "no rule file declares 'global org.offbook.engine.Reporter findings;'"));
+            problems.add(Problem.rule(null, "rules", 0, "no rule file declares 'global org.offbook.engine.Reporter findings;'"));
         }
         // facts of a type no rule matches cannot change the outcome: they are not inserted, and
         // derived facts no rule matches are not computed
@@ -246,7 +246,7 @@ public final class RuleRunner {
                     }
                     Rule culprit = cause instanceof ConsequenceException ce && ce.getMatch() != null ? ce.getMatch().getRule() : null;
                     String rule = culprit != null ? "rule '" + culprit.getName() + "'" : "a rule";
-                    RuleProblem p = problem(rules, culprit, rule + " failed while running: " + rootMessage(cause)
+                    Problem p = problem(rules, culprit, rule + " failed while running: " + rootMessage(cause)
                             + "; the run stopped there, so findings may be missing");
                     if (!problems.contains(p)) {
                         problems.add(p);
@@ -399,12 +399,12 @@ public final class RuleRunner {
     }
 
     /** A problem of one rule, at its file and line when known (else of the run as a whole). */
-    private static RuleProblem problem(CompiledRules rules, Rule r, String message) {
+    private static Problem problem(CompiledRules rules, Rule r, String message) {
         if (r == null) {
-            return new RuleProblem(null, "rules", 0, message);
+            return Problem.rule(null, "rules", 0, message);
         }
         Object id = r.getMetaData().get("id");
-        return new RuleProblem(id == null ? null : id.toString().strip(), rules.ruleFiles().getOrDefault(key(r), "rules"),
+        return Problem.rule(id == null ? null : id.toString().strip(), rules.ruleFiles().getOrDefault(key(r), "rules"),
                 rules.ruleLines().getOrDefault(key(r), 0), message);
     }
 

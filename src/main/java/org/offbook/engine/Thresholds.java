@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.offbook.model.Provenance;
 import org.offbook.model.Threshold;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * Reads {@code thresholds.csv} from a rule folder: columns {@code name,value,unit,reason}, one
@@ -27,11 +27,11 @@ public final class Thresholds {
     private Thresholds() {
     }
 
-    static void read(Path file, String display, Map<String, Threshold> out, List<LoadError> errors) {
+    static void read(Path file, String display, Map<String, Threshold> out, List<Problem> errors) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVReader csv = new CSVReader(r)) {
             String[] header = csv.readNext();
             if (header == null) {
-                errors.add(LoadError.of(display, 1, null, "empty thresholds file: expected a header name,value,unit,reason"));
+                errors.add(Problem.of(display, 1, null, "empty thresholds file: expected a header name,value,unit,reason"));
                 return;
             }
             Map<String, Integer> col = new LinkedHashMap<>();
@@ -40,7 +40,7 @@ public final class Thresholds {
             }
             for (String need : List.of("name", "value", "unit", "reason")) {
                 if (!col.containsKey(need)) {
-                    errors.add(LoadError.of(display, 1, need, "missing column; thresholds.csv needs name,value,unit,reason"));
+                    errors.add(Problem.of(display, 1, need, "missing column; thresholds.csv needs name,value,unit,reason"));
                     return;
                 }
             }
@@ -53,7 +53,7 @@ public final class Thresholds {
                     continue;
                 }
                 if (row.length != header.length) {
-                    errors.add(LoadError.of(display, line, null, "row has " + row.length + " cells, the header has " + header.length));
+                    errors.add(Problem.of(display, line, null, "row has " + row.length + " cells, the header has " + header.length));
                     continue;
                 }
                 String name = row[col.get("name")].strip();
@@ -62,17 +62,17 @@ public final class Thresholds {
                 try {
                     v = new BigDecimal(value);
                 } catch (NumberFormatException e) {
-                    errors.add(LoadError.of(display, line, "value", "expected a number for '" + name + "', found '" + value + "'"));
+                    errors.add(Problem.of(display, line, "value", "expected a number for '" + name + "', found '" + value + "'"));
                     continue;
                 }
                 Threshold t = new Threshold(name, v, row[col.get("unit")].strip(), row[col.get("reason")].strip(), new Provenance(display, line));
                 Threshold prior = out.putIfAbsent(name, t);
                 if (prior != null) {
-                    errors.add(LoadError.of(display, line, "name", "threshold '" + name + "' is already defined at " + prior.provenance()));
+                    errors.add(Problem.of(display, line, "name", "threshold '" + name + "' is already defined at " + prior.provenance()));
                 }
             }
         } catch (IOException | CsvValidationException e) {
-            errors.add(LoadError.of(display, 0, null, "cannot read thresholds: " + e.getMessage()));
+            errors.add(Problem.of(display, 0, null, "cannot read thresholds: " + e.getMessage()));
         }
     }
 

@@ -23,7 +23,7 @@ import org.offbook.engine.RuleHit;
 import org.offbook.model.RuleInfo;
 import org.offbook.model.Evidence;
 import org.offbook.model.Finding;
-import org.offbook.model.RuleProblem;
+import org.offbook.model.Problem;
 import org.offbook.model.Severity;
 
 /**
@@ -35,7 +35,7 @@ import org.offbook.model.Severity;
 public final class Findings {
 
     private final Map<String, Entity> entities;
-    private final Set<RuleProblem> problems = new LinkedHashSet<>();
+    private final Set<Problem> problems = new LinkedHashSet<>();
 
     /** @param entities the entities by id, to name them in explanations */
     public Findings(Map<String, Entity> entities) {
@@ -72,7 +72,7 @@ public final class Findings {
         return out;
     }
 
-    public List<RuleProblem> problems() {
+    public List<Problem> problems() {
         return List.copyOf(problems);
     }
 
@@ -94,7 +94,7 @@ public final class Findings {
         int line = rule.line();
         String id = rule.id();
         if (hit.subject() == null) {
-            problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "' reported a finding without .subject(...)"));
+            problems.add(Problem.rule(id, file, line, "rule '" + rule.name() + "' reported a finding without .subject(...)"));
             return null;
         }
         Severity level;
@@ -103,7 +103,7 @@ public final class Findings {
             // a not-assessed finding carries no risk level of its own: info, and kept out of the risk counts
             level = gap ? Severity.INFO : Severity.parse(hit.severity() != null ? hit.severity() : rule.severity());
         } catch (IllegalArgumentException e) {
-            problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "': " + e.getMessage()));
+            problems.add(Problem.rule(id, file, line, "rule '" + rule.name() + "': " + e.getMessage()));
             return null;
         }
         List<String> unknown = new ArrayList<>();
@@ -115,14 +115,14 @@ public final class Findings {
         String whyText = render(hit, "why", unknown, ifrs);
         String procedureText = render(hit, "procedure", unknown, ifrs);
         for (String u : unknown) {
-            problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "': template refers to unknown value {" + u + "}"));
+            problems.add(Problem.rule(id, file, line, "rule '" + rule.name() + "': template refers to unknown value {" + u + "}"));
         }
         if (explanation == null) {
-            problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "' reported a finding without an explanation "
+            problems.add(Problem.rule(id, file, line, "rule '" + rule.name() + "' reported a finding without an explanation "
                     + "(declare @explain(\"...\"))"));
         } else if (ifrs && !Citations.citesIfrs(explanation)) {
             // US GAAP citations are checked by 'rules verify'; a finding on an IFRS reporter must not cite US GAAP alone
-            problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "': its finding on " + hit.subject() + ", which reports under "
+            problems.add(Problem.rule(id, file, line, "rule '" + rule.name() + "': its finding on " + hit.subject() + ", which reports under "
                     + "IFRS, cites no IFRS or IAS paragraph in its explanation (declare @ifrs and word it in {?ifrs}...{/ifrs})"));
         }
 
@@ -144,7 +144,7 @@ public final class Findings {
                 + (gap ? "\n" + Finding.NOT_ASSESSED : ""));
         String amountKind = hit.amount() == null ? null : hit.amountKind() != null ? hit.amountKind() : rule.messages().amount();
         if (amountKind != null && !org.offbook.model.RuleMessages.AMOUNT_KINDS.contains(amountKind)) {
-            problems.add(new RuleProblem(id, file, line, "rule '" + rule.name() + "': '" + amountKind + "' is not a kind of amount ("
+            problems.add(Problem.rule(id, file, line, "rule '" + rule.name() + "': '" + amountKind + "' is not a kind of amount ("
                     + String.join(", ", org.offbook.model.RuleMessages.AMOUNT_KINDS) + ")"));
             amountKind = null;
         }

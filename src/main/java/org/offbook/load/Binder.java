@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import org.offbook.model.Entity;
 import org.offbook.model.Fact;
 import org.offbook.model.FactTypes;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.Money;
 import org.offbook.model.NonNegative;
 import org.offbook.model.OneOf;
@@ -27,7 +27,7 @@ import org.offbook.model.Share;
 
 /**
  * Turns a {@link RawRecord} into a typed fact record, driven by the record's components and their
- * annotations. Every problem becomes a {@link LoadError} naming file, line and field; a record
+ * annotations. Every problem becomes a {@link Problem} naming file, line and field; a record
  * with any problem is rejected whole (never half-loaded).
  */
 final class Binder {
@@ -52,13 +52,13 @@ final class Binder {
     private Binder() {
     }
 
-    static <T extends Fact> T bind(Class<T> type, RawRecord raw, String defaultSource, List<LoadError> errors) {
+    static <T extends Fact> T bind(Class<T> type, RawRecord raw, String defaultSource, List<Problem> errors) {
         long before = CappedErrors.count(errors);
         List<RecordComponent> fields = FactTypes.inputFields(type);
         Set<String> known = KNOWN.get(type);
         for (String name : raw.fieldNames()) {
             if (!known.contains(name) && !IGNORED.contains(name) && !name.startsWith("x-")) {
-                errors.add(LoadError.of(raw.file(), raw.lineOf(name), shownName(name),
+                errors.add(Problem.of(raw.file(), raw.lineOf(name), shownName(name),
                         "unknown field for " + FactTypes.nameOf(type) + suggestion(name, known)
                                 + " (custom fields must start with 'x-')"));
             }
@@ -92,7 +92,7 @@ final class Binder {
                 }
                 args[i] = value;
             } catch (RawRecord.FieldException | IllegalArgumentException e) {
-                errors.add(LoadError.of(raw.file(), raw.lineOf(name), name, shown(e.getMessage(), 1000)));
+                errors.add(Problem.of(raw.file(), raw.lineOf(name), name, shown(e.getMessage(), 1000)));
             }
         }
         if (CappedErrors.count(errors) == before) {
@@ -330,7 +330,7 @@ final class Binder {
             new String[] {"start", "maturity", "debt cannot mature before it is raised"});
 
     private static void checkDateOrder(Class<?> type, List<RecordComponent> fields, Object[] args, RawRecord raw,
-                                       List<LoadError> errors) {
+                                       List<Problem> errors) {
         for (String[] pair : DATE_ORDER) {
             int from = indexOf(fields, pair[0]);
             int to = indexOf(fields, pair[1]);
@@ -347,7 +347,7 @@ final class Binder {
             LocalDate earliest = startText != null && isYear(startText) ? start.withDayOfYear(1)
                     : startText != null && isYearMonth(startText) ? start.withDayOfMonth(1) : start;
             if (end.isBefore(earliest)) {
-                errors.add(LoadError.of(raw.file(), raw.lineOf(pair[1]), pair[1], pair[1] + " " + end + " is before "
+                errors.add(Problem.of(raw.file(), raw.lineOf(pair[1]), pair[1], pair[1] + " " + end + " is before "
                         + pair[0] + " " + shown(startText) + ": " + pair[2]));
             }
         }

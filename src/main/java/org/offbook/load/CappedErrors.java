@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * A list of errors that keeps at most {@link #PER_FILE} for each file and counts the rest, so that
@@ -13,7 +13,7 @@ import org.offbook.model.LoadError;
  * and the heap. {@link #finish()} adds one error per capped file with the number left out; the run
  * still exits 5. Used for every reader's errors (JSON, CSV, SEC companyfacts and data sets).
  */
-public final class CappedErrors extends ArrayList<LoadError> {
+public final class CappedErrors extends ArrayList<Problem> {
 
     private static final long serialVersionUID = 1L;
 
@@ -24,7 +24,7 @@ public final class CappedErrors extends ArrayList<LoadError> {
     private final Map<String, Long> dropped = new TreeMap<>();
 
     @Override
-    public boolean add(LoadError e) {
+    public boolean add(Problem e) {
         int n = kept.merge(e.file(), 1, Integer::sum);
         if (n > PER_FILE) {
             kept.put(e.file(), PER_FILE);
@@ -35,9 +35,9 @@ public final class CappedErrors extends ArrayList<LoadError> {
     }
 
     @Override
-    public boolean addAll(Collection<? extends LoadError> c) {
+    public boolean addAll(Collection<? extends Problem> c) {
         boolean changed = false;
-        for (LoadError e : c) {
+        for (Problem e : c) {
             changed |= add(e);
         }
         if (c instanceof CappedErrors other) {
@@ -56,7 +56,7 @@ public final class CappedErrors extends ArrayList<LoadError> {
     }
 
     /** How many errors a list has been given: for a capped list, those left out count too (a fact is rejected by its errors). */
-    public static long count(List<LoadError> errors) {
+    public static long count(List<Problem> errors) {
         return errors instanceof CappedErrors c ? c.total() : errors.size();
     }
 
@@ -66,9 +66,9 @@ public final class CappedErrors extends ArrayList<LoadError> {
     }
 
     /** Adds, for each capped file, one error saying how many more it has; returns this list. */
-    public List<LoadError> finish() {
+    public List<Problem> finish() {
         for (Map.Entry<String, Long> d : dropped.entrySet()) {
-            super.add(LoadError.of(d.getKey(), 0, null, d.getValue() + " more errors in this file are not listed (the first "
+            super.add(Problem.of(d.getKey(), 0, null, d.getValue() + " more errors in this file are not listed (the first "
                     + PER_FILE + " are; " + (PER_FILE + d.getValue()) + " in all): correct these and check again"));
         }
         dropped.clear();

@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import java.lang.reflect.RecordComponent;
 import org.offbook.model.Fact;
 import org.offbook.model.FactTypes;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * Reads a CSV table of one fact type (RFC 4180, through opencsv). The first row names the columns,
@@ -43,7 +43,7 @@ final class CsvTableReader {
         return FactTypes.BY_NAME.containsKey(type) ? type : null;
     }
 
-    static int read(String file, String type, Reader in, List<Fact> facts, List<LoadError> errors) {
+    static int read(String file, String type, Reader in, List<Fact> facts, List<Problem> errors) {
         Class<? extends Fact> factType = FactTypes.BY_NAME.get(type);
         Set<String> known = new TreeSet<>();
         for (RecordComponent c : FactTypes.inputFields(factType)) {
@@ -52,7 +52,7 @@ final class CsvTableReader {
         int read = 0;
         long linesBefore = 0;
         List<Fact> found = new ArrayList<>();
-        List<LoadError> problems = new CappedErrors();
+        List<Problem> problems = new CappedErrors();
         try (CSVReader csv = new CSVReaderBuilder(new LineLimited(in, MAX_LINE))
                 .withCSVParser(new CSVParserBuilder().withStrictQuotes(false).build())
                 .withKeepCarriageReturn(false)
@@ -60,7 +60,7 @@ final class CsvTableReader {
                 .build()) {
             String[] header = csv.readNext();
             if (header == null) {
-                errors.add(LoadError.of(file, 1, null, "empty CSV file: expected a header row naming the columns of " + type));
+                errors.add(Problem.of(file, 1, null, "empty CSV file: expected a header row naming the columns of " + type));
                 return 0;
             }
             Map<String, Integer> columns = new LinkedHashMap<>();
@@ -73,16 +73,16 @@ final class CsvTableReader {
                     continue;
                 }
                 if (columns.containsKey(name)) {
-                    problems.add(LoadError.of(file, 1, Binder.shownName(name), "column appears twice in the header"));
+                    problems.add(Problem.of(file, 1, Binder.shownName(name), "column appears twice in the header"));
                 } else if (!known.contains(name) && !Binder.IGNORED.contains(name) && !name.startsWith("x-")) {
-                    problems.add(LoadError.of(file, 1, Binder.shownName(name), "unknown column for " + type + Binder.suggestion(name, known)
+                    problems.add(Problem.of(file, 1, Binder.shownName(name), "unknown column for " + type + Binder.suggestion(name, known)
                             + " (custom columns must start with 'x-')"));
                 }
                 columns.put(name, i);
             }
             if (!problems.isEmpty()) {
                 errors.addAll(problems);
-                errors.add(LoadError.of(file, 1, null, "header not understood; file not loaded"));
+                errors.add(Problem.of(file, 1, null, "header not understood; file not loaded"));
                 return 0;
             }
             linesBefore = csv.getLinesRead();
@@ -95,7 +95,7 @@ final class CsvTableReader {
                 }
                 read++;
                 if (row.length != header.length) {
-                    problems.add(LoadError.of(file, line, null, "row has " + row.length + " cells, the header has " + header.length));
+                    problems.add(Problem.of(file, line, null, "row has " + row.length + " cells, the header has " + header.length));
                     continue;
                 }
                 Fact f = Binder.bind(factType, new Row(file, line, columns, row), null, problems);
@@ -105,31 +105,31 @@ final class CsvTableReader {
             }
         } catch (java.nio.charset.CharacterCodingException e) {
             errors.addAll(problems);
-            errors.add(LoadError.of(file, read + 1, null, "not valid UTF-8 text near this row; save the file as UTF-8; file not loaded"));
+            errors.add(Problem.of(file, read + 1, null, "not valid UTF-8 text near this row; save the file as UTF-8; file not loaded"));
             return read;
         } catch (CsvMalformedLineException e) {
             errors.addAll(problems);
-            errors.add(LoadError.of(file, (int) linesBefore + 1, null,
+            errors.add(Problem.of(file, (int) linesBefore + 1, null,
                     "malformed CSV: a quoted cell in the row starting on this line is never closed; file not loaded"));
             return read;
         } catch (CsvMultilineLimitBrokenException e) {
             errors.addAll(problems);
-            errors.add(LoadError.of(file, (int) linesBefore + 1, null, "malformed CSV: the row starting on this line runs over more than "
+            errors.add(Problem.of(file, (int) linesBefore + 1, null, "malformed CSV: the row starting on this line runs over more than "
                     + MAX_ROW_LINES + " lines (probably a quote that is never closed); file not loaded"));
             return read;
         } catch (LineLimited.TooLong e) {
             errors.addAll(problems);
-            errors.add(LoadError.of(file, (int) linesBefore + 1, null, "malformed CSV: a line longer than " + MAX_LINE
+            errors.add(Problem.of(file, (int) linesBefore + 1, null, "malformed CSV: a line longer than " + MAX_LINE
                     + " characters near this row; file not loaded"));
             return read;
         } catch (LineLimited.TooLarge e) {
             errors.addAll(problems);
-            errors.add(LoadError.of(file, 0, null, "file is larger than " + FolderLoader.MAX_FILE_BYTES / (1024 * 1024)
+            errors.add(Problem.of(file, 0, null, "file is larger than " + FolderLoader.MAX_FILE_BYTES / (1024 * 1024)
                     + " MiB, the limit; file not loaded"));
             return read;
         } catch (CsvValidationException | IOException | RuntimeException e) {
             errors.addAll(problems);
-            errors.add(LoadError.of(file, (int) linesBefore + 1, null, "malformed CSV: "
+            errors.add(Problem.of(file, (int) linesBefore + 1, null, "malformed CSV: "
                     + Binder.shown(String.valueOf(e.getMessage()), 200) + "; file not loaded"));
             return read;
         }

@@ -9,7 +9,7 @@ import java.util.Objects;
 import org.offbook.model.Entity;
 import org.offbook.model.Fact;
 import org.offbook.model.FactTypes;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * The same fact read twice is one fact (docs/filing-format.md, "count as the same fact"): two
@@ -37,7 +37,7 @@ final class Duplicates {
      * @param errors  conflicting duplicates
      * @param notices identical duplicates (information, not errors)
      */
-    static Result merge(List<Fact> facts, List<LoadError> errors, List<LoadError> notices) {
+    static Result merge(List<Fact> facts, List<Problem> errors, List<Problem> notices) {
         Map<String, Integer> first = new HashMap<>();
         List<Fact> out = new ArrayList<>(facts.size());
         List<Fact> merged = new ArrayList<>();
@@ -62,7 +62,7 @@ final class Duplicates {
                 if (!added.isEmpty()) {
                     out.set(at, combined(earlier, f));
                 }
-                notices.add(LoadError.of(f.provenance().file(), f.provenance().line(), null,
+                notices.add(Problem.of(f.provenance().file(), f.provenance().line(), null,
                         "the same " + what + " as at " + earlier.provenance() + "; counted once"
                                 + (added.isEmpty() ? "" : ", with " + String.join(", ", added) + " from here")));
             } else if (earlier.provenance().file().equals(f.provenance().file()) || datesDiffer(earlier, f)) {
@@ -71,7 +71,7 @@ final class Duplicates {
                 out.add(f);
             } else {
                 rejected.add(f);
-                errors.add(LoadError.of(f.provenance().file(), f.provenance().line(), differ.get(0),
+                errors.add(Problem.of(f.provenance().file(), f.provenance().line(), differ.get(0),
                         "duplicate " + what + ": the same key as at " + earlier.provenance() + " but different "
                                 + String.join(", ", differ.stream().map(d -> d + " (" + shown(FactTypes.get(earlier, component(f, d)))
                                         + " there, " + shown(FactTypes.get(f, component(f, d))) + " here)").toList())

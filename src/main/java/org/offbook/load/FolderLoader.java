@@ -25,7 +25,7 @@ import java.util.TreeMap;
 import org.offbook.model.Fact;
 import org.offbook.load.sec.SecData;
 import org.offbook.model.FileStats;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.ProgressListener;
 import org.offbook.load.xbrl.Limits;
 import org.offbook.load.xbrl.XbrlFactMapper;
@@ -122,7 +122,7 @@ public final class FolderLoader {
         List<Fact> sorted = new ArrayList<>(r.facts());
         sorted.sort(Comparator.comparing(Fact::provenance));
         // the same fact read twice (two files, or twice in one) is one fact: the first is kept
-        List<LoadError> notices = new ArrayList<>(r.notices());
+        List<Problem> notices = new ArrayList<>(r.notices());
         notices.addAll(found.notices);
         Duplicates.Result d = Duplicates.merge(sorted, errors, notices);
         List<Fact> resolved = new ArrayList<>(d.facts());
@@ -166,7 +166,7 @@ public final class FolderLoader {
         final List<String> skipped = new ArrayList<>();
         final java.util.Set<Path> real = new java.util.HashSet<>();
         final List<Path> roots = new ArrayList<>();
-        final List<LoadError> notices = new ArrayList<>();
+        final List<Problem> notices = new ArrayList<>();
         boolean followLinks;
 
         /**
@@ -189,7 +189,7 @@ public final class FolderLoader {
                 }
             }
             skipped.add(display(p));
-            notices.add(LoadError.of(display(p), 0, null, "a symbolic link to " + target
+            notices.add(Problem.of(display(p), 0, null, "a symbolic link to " + target
                     + ", outside the folders checked; not followed (--follow-links follows it)"));
             return true;
         }
@@ -212,9 +212,9 @@ public final class FolderLoader {
         }
     }
 
-    private static void collect(Path input, Inputs found, List<LoadError> errors) {
+    private static void collect(Path input, Inputs found, List<Problem> errors) {
         if (!Files.exists(input)) {
-            errors.add(LoadError.of(display(input), 0, null, "no such file or folder"));
+            errors.add(Problem.of(display(input), 0, null, "no such file or folder"));
             return;
         }
         if (!Files.isDirectory(input)) {
@@ -242,12 +242,12 @@ public final class FolderLoader {
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
                     String why = e instanceof FileSystemLoopException ? "symbolic link loop; not followed" : "cannot read: " + e.getMessage();
-                    errors.add(LoadError.of(display(file), 0, null, why));
+                    errors.add(Problem.of(display(file), 0, null, why));
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            errors.add(LoadError.of(display(input), 0, null, "cannot read folder: " + e.getMessage()));
+            errors.add(Problem.of(display(input), 0, null, "cannot read folder: " + e.getMessage()));
         }
     }
 
@@ -260,30 +260,30 @@ public final class FolderLoader {
      * A name that leads to no readable file is reported and never opened: a broken symbolic link,
      * a pipe (opening one waits for a writer), a device or socket, a file we may not read.
      */
-    private static FileStats refuse(String name, Path path, List<LoadError> errors) {
+    private static FileStats refuse(String name, Path path, List<Problem> errors) {
         String why = !Files.exists(path) ? "cannot read: broken symbolic link (what it points to does not exist)"
                 : !Files.isRegularFile(path) ? "not a regular file (a pipe, device or socket); not read"
                 : !Files.isReadable(path) ? "cannot read: permission denied" : null;
         if (why == null) {
             return null;
         }
-        errors.add(LoadError.of(name, 0, null, why));
+        errors.add(Problem.of(name, 0, null, why));
         String lower = name.toLowerCase(Locale.ROOT);
         return new FileStats(name, lower.endsWith(".json") ? "json" : lower.endsWith(".csv") ? "csv"
                 : org.offbook.load.xbrl.XbrlReader.candidateName(lower) ? "xbrl" : "tsv", 0, 0);
     }
 
-    private static FileStats readFile(String name, Path path, List<Fact> facts, List<LoadError> errors) {
+    private static FileStats readFile(String name, Path path, List<Fact> facts, List<Problem> errors) {
         String lower = name.toLowerCase(Locale.ROOT);
         String format = lower.endsWith(".json") ? "json" : "csv";
         try {
             if (!Files.isReadable(path)) {
-                errors.add(LoadError.of(name, 0, null, "cannot read: permission denied"));
+                errors.add(Problem.of(name, 0, null, "cannot read: permission denied"));
                 return new FileStats(name, format, 0, 0);
             }
             long size = Files.size(path);
             if (size > MAX_FILE_BYTES) {
-                errors.add(LoadError.of(name, 0, null, "file is " + size / (1024 * 1024) + " MiB; the limit is "
+                errors.add(Problem.of(name, 0, null, "file is " + size / (1024 * 1024) + " MiB; the limit is "
                         + MAX_FILE_BYTES / (1024 * 1024) + " MiB; file not loaded"));
                 return new FileStats(name, format, 0, 0);
             }
@@ -296,7 +296,7 @@ public final class FolderLoader {
             } else {
                 String type = CsvTableReader.typeOf(path.getFileName().toString());
                 if (type == null) {
-                    errors.add(LoadError.of(name, 0, null, "cannot tell the fact type from the file name; name CSV tables "
+                    errors.add(Problem.of(name, 0, null, "cannot tell the fact type from the file name; name CSV tables "
                             + "after their type, e.g. leases.csv or meta.leases.csv (types: "
                             + String.join(", ", org.offbook.model.FactTypes.BY_NAME.keySet()) + ")"));
                     return new FileStats(name, format, 0, 0);
@@ -310,7 +310,7 @@ public final class FolderLoader {
             }
             return new FileStats(name, format, read, facts.size() - before);
         } catch (IOException e) {
-            errors.add(LoadError.of(name, 0, null, "cannot read: " + e.getMessage()));
+            errors.add(Problem.of(name, 0, null, "cannot read: " + e.getMessage()));
             return new FileStats(name, format, 0, 0);
         }
     }

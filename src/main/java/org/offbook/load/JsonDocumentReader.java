@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.offbook.model.Fact;
 import org.offbook.model.FactTypes;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * Reads an offbook JSON document: an object whose keys are fact-type names holding arrays of
@@ -54,15 +54,15 @@ final class JsonDocumentReader {
     }
 
     /** Reads one document; facts go to {@code facts}, problems to {@code errors}; returns facts read. */
-    static int read(String file, InputStream in, List<Fact> facts, List<LoadError> errors) {
+    static int read(String file, InputStream in, List<Fact> facts, List<Problem> errors) {
         List<Fact> found = new ArrayList<>();
-        List<LoadError> problems = new CappedErrors();
+        List<Problem> problems = new CappedErrors();
         int[] read = {0};
         JsonParser parser = null;
         try (JsonParser p = MAPPER.createParser(new Utf8Check(new Bounded(in, FolderLoader.MAX_FILE_BYTES)))) {
             parser = p;
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                errors.add(LoadError.of(file, line(p), null, "not an offbook document: expected a JSON object at the top level"));
+                errors.add(Problem.of(file, line(p), null, "not an offbook document: expected a JSON object at the top level"));
                 return 0;
             }
             Map<String, List<Element>> arrays = new LinkedHashMap<>();
@@ -75,37 +75,37 @@ final class JsonDocumentReader {
                 if (FactTypes.BY_NAME.containsKey(key)) {
                     any = true;
                     if (t != JsonToken.START_ARRAY) {
-                        problems.add(LoadError.of(file, keyLine, key, "expected an array of " + key));
+                        problems.add(Problem.of(file, keyLine, key, "expected an array of " + key));
                         p.skipChildren();
                         continue;
                     }
                     arrays.put(key, readArray(file, p, problems));
                 } else if (key.equals("source")) {
                     if (t != JsonToken.VALUE_STRING) {
-                        problems.add(LoadError.of(file, keyLine, key, "expected text"));
+                        problems.add(Problem.of(file, keyLine, key, "expected text"));
                     } else {
                         // the document's source is every fact's source that gives none: the same checks as a fact's
                         try {
                             Binder.checkText(p.getText());
                             defaultSource = p.getText();
                         } catch (IllegalArgumentException e) {
-                            problems.add(LoadError.of(file, keyLine, key, Binder.shown(e.getMessage(), 300)
+                            problems.add(Problem.of(file, keyLine, key, Binder.shown(e.getMessage(), 300)
                                     + "; the document's source is not used"));
                         }
                     }
                 } else if (DOCUMENT_FIELDS.contains(key) || key.startsWith("x-")) {
                     p.skipChildren();
                 } else {
-                    problems.add(LoadError.of(file, keyLine, Binder.shownName(key), "unknown top-level key" + Binder.suggestion(key, FactTypes.BY_NAME.keySet())
+                    problems.add(Problem.of(file, keyLine, Binder.shownName(key), "unknown top-level key" + Binder.suggestion(key, FactTypes.BY_NAME.keySet())
                             + "; expected fact arrays (" + String.join(", ", FactTypes.BY_NAME.keySet()) + ")"));
                     p.skipChildren();
                 }
             }
             if (p.nextToken() != null) {
-                problems.add(LoadError.of(file, line(p), null, "unexpected content after the top-level object"));
+                problems.add(Problem.of(file, line(p), null, "unexpected content after the top-level object"));
             }
             if (!any && problems.isEmpty()) {
-                problems.add(LoadError.of(file, 1, null, "not an offbook document: no fact arrays ("
+                problems.add(Problem.of(file, 1, null, "not an offbook document: no fact arrays ("
                         + String.join(", ", FactTypes.BY_NAME.keySet()) + ")"));
             }
             for (Map.Entry<String, List<Element>> e : arrays.entrySet()) {
@@ -123,25 +123,25 @@ final class JsonDocumentReader {
             JsonLocation at = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
             int line = at == null ? 0 : at.getLineNr();
             int col = at == null ? 0 : at.getColumnNr();
-            errors.add(new LoadError(file, Math.max(line, 0), Math.max(col, 0), null,
+            errors.add(new Problem(file, Math.max(line, 0), Math.max(col, 0), null,
                     "malformed JSON: " + describe(e) + "; file not loaded"));
             return 0;
         } catch (Utf8Check.Invalid e) {
             // well-formed UTF-8 only: no overlong forms, no UTF-16 or UTF-32 (docs/security.md)
             errors.add(e.getMessage().startsWith("a NUL byte")
-                    ? LoadError.of(file, 0, null, "malformed JSON: not UTF-8 text (" + e.getMessage() + "); file not loaded")
-                    : new LoadError(file, e.line, e.column, null, "malformed JSON: " + e.getMessage() + "; file not loaded"));
+                    ? Problem.of(file, 0, null, "malformed JSON: not UTF-8 text (" + e.getMessage() + "); file not loaded")
+                    : new Problem(file, e.line, e.column, null, "malformed JSON: " + e.getMessage() + "; file not loaded"));
             return 0;
         } catch (CharConversionException e) {
             // Jackson guessed UTF-16 or UTF-32 from the first bytes and found no valid text
-            errors.add(LoadError.of(file, 0, null, "malformed JSON: not UTF-8 text (" + Binder.shown(e.getMessage()) + "); file not loaded"));
+            errors.add(Problem.of(file, 0, null, "malformed JSON: not UTF-8 text (" + Binder.shown(e.getMessage()) + "); file not loaded"));
             return 0;
         } catch (Bounded.TooLarge e) {
-            errors.add(LoadError.of(file, 0, null, "file is larger than " + FolderLoader.MAX_FILE_BYTES / (1024 * 1024)
+            errors.add(Problem.of(file, 0, null, "file is larger than " + FolderLoader.MAX_FILE_BYTES / (1024 * 1024)
                     + " MiB, the limit; file not loaded"));
             return 0;
         } catch (IOException e) {
-            errors.add(LoadError.of(file, 0, null, "cannot read: " + Binder.shown(e.getMessage())));
+            errors.add(Problem.of(file, 0, null, "cannot read: " + Binder.shown(e.getMessage())));
             return 0;
         }
         facts.addAll(found);
@@ -149,13 +149,13 @@ final class JsonDocumentReader {
         return read[0];
     }
 
-    private static List<Element> readArray(String file, JsonParser p, List<LoadError> problems) throws IOException {
+    private static List<Element> readArray(String file, JsonParser p, List<Problem> problems) throws IOException {
         List<Element> out = new ArrayList<>();
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             int at = line(p);
             if (t != JsonToken.START_OBJECT) {
-                problems.add(LoadError.of(file, at, null, "expected an object for each fact, found " + describe(t)));
+                problems.add(Problem.of(file, at, null, "expected an object for each fact, found " + describe(t)));
                 p.skipChildren();
                 continue;
             }

@@ -3,7 +3,7 @@ package org.offbook.load;
 import java.util.List;
 import org.offbook.model.Fact;
 import org.offbook.model.FileStats;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.load.xbrl.XbrlDocument;
 
 /**
@@ -13,10 +13,10 @@ import org.offbook.load.xbrl.XbrlDocument;
  * {@code notices} are information that is not an error (a duplicate fact counted once, a link not
  * followed), and {@code merged} counts the facts loaded that were the same as an earlier one.
  */
-public record LoadResult(List<Fact> facts, List<LoadError> errors, List<FileStats> files, List<String> skipped,
-                         List<LoadError> notices, int merged, List<XbrlDocument> xbrl) {
+public record LoadResult(List<Fact> facts, List<Problem> errors, List<FileStats> files, List<String> skipped,
+                         List<Problem> notices, int merged, List<XbrlDocument> xbrl) {
 
-    public LoadResult(List<Fact> facts, List<LoadError> errors, List<FileStats> files, List<String> skipped) {
+    public LoadResult(List<Fact> facts, List<Problem> errors, List<FileStats> files, List<String> skipped) {
         this(facts, errors, files, skipped, List.of(), 0, List.of());
     }
 

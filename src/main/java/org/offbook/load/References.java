@@ -9,7 +9,7 @@ import java.util.Map;
 import org.offbook.model.Entity;
 import org.offbook.model.Fact;
 import org.offbook.model.FactTypes;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.Ref;
 
 /**
@@ -24,12 +24,12 @@ final class References {
     }
 
     /** Facts that passed, and identical re-definitions of entities (merged into the first). */
-    record Resolved(List<Fact> facts, List<Fact> merged, List<LoadError> notices) {
+    record Resolved(List<Fact> facts, List<Fact> merged, List<Problem> notices) {
     }
 
-    static Resolved resolve(List<Fact> facts, List<LoadError> errors) {
+    static Resolved resolve(List<Fact> facts, List<Problem> errors) {
         List<Fact> merged = new ArrayList<>();
-        List<LoadError> notices = new ArrayList<>();
+        List<Problem> notices = new ArrayList<>();
         Map<String, Entity> byId = new java.util.LinkedHashMap<>();
         Map<String, String> lookup = new HashMap<>();
         List<Fact> out = new ArrayList<>();
@@ -41,16 +41,16 @@ final class References {
                     byId.put(norm(e.id()), e);
                     out.add(e);
                 } else if (!earlier.id().equals(e.id())) {
-                    errors.add(LoadError.of(e.provenance().file(), e.provenance().line(), "id",
+                    errors.add(Problem.of(e.provenance().file(), e.provenance().line(), "id",
                             "entity id '" + e.id() + "' differs only in case from '" + earlier.id() + "' defined at "
                                     + earlier.provenance() + "; this definition is rejected"));
                 } else if (!sameContent(earlier, e)) {
-                    errors.add(LoadError.of(e.provenance().file(), e.provenance().line(), "id",
+                    errors.add(Problem.of(e.provenance().file(), e.provenance().line(), "id",
                             "entity '" + e.id() + "' is already defined differently at " + earlier.provenance()
                                     + " (name, kind, aliases, cik and lei must match); this definition is rejected"));
                 } else {
                     merged.add(e);
-                    notices.add(LoadError.of(e.provenance().file(), e.provenance().line(), null,
+                    notices.add(Problem.of(e.provenance().file(), e.provenance().line(), null,
                             "the same entity '" + e.id() + "' as at " + earlier.provenance() + "; counted once"));
                 }
             }
@@ -62,7 +62,7 @@ final class References {
             for (String alias : e.aliases()) {
                 String prior = lookup.putIfAbsent(norm(alias), e.id());
                 if (prior != null && !prior.equals(e.id())) {
-                    errors.add(LoadError.of(e.provenance().file(), e.provenance().line(), "aliases",
+                    errors.add(Problem.of(e.provenance().file(), e.provenance().line(), "aliases",
                             "alias '" + Binder.shown(alias) + "' already names entity '" + prior + "'; ignored for '" + e.id() + "'"));
                 }
             }
@@ -101,7 +101,7 @@ final class References {
         }
     };
 
-    private static Fact rewrite(Fact f, Map<String, String> lookup, List<LoadError> errors) {
+    private static Fact rewrite(Fact f, Map<String, String> lookup, List<Problem> errors) {
         // only the reference fields are read unless one of them changes: most facts already use ids
         Shape shape = SHAPES.get(f.getClass());
         RecordComponent[] cs = shape.components();
@@ -161,8 +161,8 @@ final class References {
         }
     }
 
-    private static void unknown(Fact f, String field, String name, List<LoadError> errors) {
-        errors.add(LoadError.of(f.provenance().file(), f.provenance().line(), field,
+    private static void unknown(Fact f, String field, String name, List<Problem> errors) {
+        errors.add(Problem.of(f.provenance().file(), f.provenance().line(), field,
                 "unknown entity '" + Binder.shown(name) + "': no file defines it (add it to an \"entities\" list); fact rejected"));
     }
 }

@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * Where a table users edit beside their rules (the SEC concept table, the XBRL disclosure table) is
@@ -43,11 +43,11 @@ public final class RuleTables {
     /** Opens a table for reading, with the name to report its problems under. */
     @FunctionalInterface
     public interface Parser<T> {
-        T parse(String name, Reader in, List<LoadError> errors);
+        T parse(String name, Reader in, List<Problem> errors);
     }
 
     /** Finds {@code table} (see the class comment) and parses it; problems go to {@code errors}. */
-    public static <T> T load(Table table, List<Path> ruleDirs, Parser<T> parser, List<LoadError> errors) {
+    public static <T> T load(Table table, List<Path> ruleDirs, Parser<T> parser, List<Problem> errors) {
         String explicit = System.getProperty(table.property());
         if (explicit == null || explicit.isBlank()) {
             explicit = System.getenv(table.env());
@@ -55,7 +55,7 @@ public final class RuleTables {
         if (explicit != null && !explicit.isBlank()) {
             Path p = Path.of(explicit.strip());
             if (!Files.isRegularFile(p)) {
-                errors.add(LoadError.of(display(p), 0, null, table.what() + " not found (named by " + table.property() + " or "
+                errors.add(Problem.of(display(p), 0, null, table.what() + " not found (named by " + table.property() + " or "
                         + table.env() + "); the built-in table is used"));
                 return builtIn(table, parser, errors);
             }
@@ -82,7 +82,7 @@ public final class RuleTables {
     }
 
     /** Reads the built-in copy, reported as {@code built-in <file>}. */
-    public static <T> T builtIn(Table table, Parser<T> parser, List<LoadError> errors) {
+    public static <T> T builtIn(Table table, Parser<T> parser, List<Problem> errors) {
         InputStream in = RuleTables.class.getResourceAsStream(table.builtIn());
         if (in == null) {
             throw new IllegalStateException("built-in " + table.file() + " missing from the jar");
@@ -95,11 +95,11 @@ public final class RuleTables {
     }
 
     /** Reads the table at {@code p}; a file that cannot be read is reported and parsed as empty. */
-    public static <T> T read(Table table, Path p, Parser<T> parser, List<LoadError> errors) {
+    public static <T> T read(Table table, Path p, Parser<T> parser, List<Problem> errors) {
         try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
             return parser.parse(display(p), r, errors);
         } catch (IOException | java.io.UncheckedIOException e) {
-            errors.add(LoadError.of(display(p), 0, null, "cannot read the " + table.what() + ": " + e.getMessage()));
+            errors.add(Problem.of(display(p), 0, null, "cannot read the " + table.what() + ": " + e.getMessage()));
             return parser.parse(display(p), Reader.nullReader(), new java.util.ArrayList<>());
         }
     }
@@ -139,10 +139,10 @@ public final class RuleTables {
      * @param noun   what the table maps, for the message when nothing is mapped ("concept")
      */
     public static Rows rows(CSVReader csv, String name, String what, String header, List<String> required, String noun,
-                            List<LoadError> errors) throws IOException, CsvValidationException {
+                            List<Problem> errors) throws IOException, CsvValidationException {
         String[] head = csv.readNext();
         if (head == null) {
-            errors.add(LoadError.of(name, 1, null, "empty " + what + ": expected the header " + header));
+            errors.add(Problem.of(name, 1, null, "empty " + what + ": expected the header " + header));
             return null;
         }
         Map<String, Integer> col = new HashMap<>();
@@ -155,7 +155,7 @@ public final class RuleTables {
         }
         for (String need : required) {
             if (!col.containsKey(need)) {
-                errors.add(LoadError.of(name, 1, need, what + ": missing column (expected " + header + "); no " + noun + " is mapped"));
+                errors.add(Problem.of(name, 1, need, what + ": missing column (expected " + header + "); no " + noun + " is mapped"));
                 return null;
             }
         }
@@ -183,7 +183,7 @@ public final class RuleTables {
                         continue;
                     }
                     if (row.length != head.length) {
-                        errors.add(LoadError.of(name, line, null, "row has " + row.length + " cells, the header has " + head.length + "; row ignored"));
+                        errors.add(Problem.of(name, line, null, "row has " + row.length + " cells, the header has " + head.length + "; row ignored"));
                         continue;
                     }
                     next = new Row(line, row);

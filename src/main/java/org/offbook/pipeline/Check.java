@@ -21,10 +21,9 @@ import org.offbook.model.Severity;
 import org.offbook.model.Version;
 import org.offbook.triage.Baseline;
 import org.offbook.triage.Policy;
-import org.offbook.model.RuleProblem;
+import org.offbook.model.Problem;
 import org.offbook.triage.Triage;
 import org.offbook.load.FolderLoader;
-import org.offbook.model.LoadError;
 import org.offbook.load.LoadResult;
 import org.offbook.prepare.Derivations;
 import org.offbook.prepare.Partitions;
@@ -103,12 +102,9 @@ public final class Check {
         Evaluation result = evaluate(rules, loaded.facts(), o.limits(), progress, how);
         progress.stage("report");
 
-        List<LoadError> errors = new ArrayList<>(loaded.errors());
+        List<Problem> errors = new ArrayList<>(loaded.errors());
         errors.addAll(rules.errors());
-        for (RuleProblem p : result.problems()) {
-            errors.add(LoadError.of(p.ruleFile() == null || p.ruleFile().isEmpty() ? "rules" : p.ruleFile(), p.line(), null,
-                    (p.ruleId() == null ? "" : p.ruleId() + ": ") + p.message()));
-        }
+        errors.addAll(result.problems());
         Policy policy = o.config() == null ? Policy.NONE : Policy.read(o.config(), errors);
         List<Baseline.Entry> baseline = o.baseline() == null ? List.of() : Baseline.read(o.baseline(), errors);
         Triage.Result triaged = Triage.apply(result.findings(), policy, baseline);
@@ -138,7 +134,7 @@ public final class Check {
     }
 
     /** The credit views asked for, by id, alias or name; an entity not in the facts is an error of the run. */
-    private static List<org.offbook.prepare.credit.Credit> credit(List<String> wanted, List<Fact> facts, List<LoadError> errors) {
+    private static List<org.offbook.prepare.credit.Credit> credit(List<String> wanted, List<Fact> facts, List<Problem> errors) {
         if (wanted.isEmpty()) {
             return List.of();
         }
@@ -154,7 +150,7 @@ public final class Check {
                 }
             }
             if (id == null) {
-                errors.add(LoadError.of("credit", 0, null, "--credit: no entity '" + w + "' in the files checked; no credit view for it"));
+                errors.add(Problem.of("credit", 0, null, "--credit: no entity '" + w + "' in the files checked; no credit view for it"));
             } else {
                 out.add(view.of(id));
             }
@@ -163,7 +159,7 @@ public final class Check {
     }
 
     /** The findings of a rule run, the problems it ran into and the number of rule firings. */
-    public record Evaluation(List<Finding> findings, List<RuleProblem> problems, long firings) {
+    public record Evaluation(List<Finding> findings, List<Problem> problems, long firings) {
     }
 
     /** As {@link #evaluate(CompiledRules, List, RuleRunner.Limits, ProgressListener)}, without progress. */
@@ -187,8 +183,8 @@ public final class Check {
         // one deadline for the whole evaluation: the cycle search and the rules share --timeout
         long deadline = limits.deadlineFromNow();
         Derivations.Prepared prepared = Derivations.derive(facts, rules.thresholds(), RuleRunner.matchedTypes(rules), deadline);
-        List<RuleProblem> problems = new ArrayList<>();
-        prepared.problems().forEach(p -> problems.add(new RuleProblem(null, "rules", 0, p)));
+        List<Problem> problems = new ArrayList<>();
+        prepared.problems().forEach(p -> problems.add(Problem.rule(null, "rules", 0, p)));
         Map<String, Entity> entities = Entities.byId(facts);
         Map<String, RuleInfo> byKey = new HashMap<>();
         rules.rules().forEach(r -> byKey.put(r.key(), r));

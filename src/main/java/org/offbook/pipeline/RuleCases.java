@@ -15,7 +15,7 @@ import org.offbook.engine.RuleRunner;
 import org.offbook.model.Finding;
 import org.offbook.load.FolderLoader;
 import org.offbook.model.Json;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.load.LoadResult;
 
 /**
@@ -90,7 +90,7 @@ public final class RuleCases {
             return new Outcome(name, caseDir, description, failures);
         }
         LoadResult loaded = FolderLoader.load(inputs);
-        for (LoadError e : loaded.errors()) {
+        for (Problem e : loaded.errors()) {
             failures.add("input error: " + e);
         }
         Check.Evaluation result = Check.evaluate(rules, loaded.facts(), RuleRunner.Limits.DEFAULT);

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.offbook.engine.CompiledRules;
 import org.offbook.model.Citations;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.RuleInfo;
 
 /**
@@ -21,22 +21,22 @@ public final class RuleVerifier {
     private RuleVerifier() {
     }
 
-    public static List<LoadError> verify(List<Path> ruleDirs, CompiledRules compiled) throws IOException {
-        List<LoadError> problems = new ArrayList<>(compiled.errors());
+    public static List<Problem> verify(List<Path> ruleDirs, CompiledRules compiled) throws IOException {
+        List<Problem> problems = new ArrayList<>(compiled.errors());
         for (RuleInfo r : compiled.rules()) {
             Path drl = org.offbook.load.RulePack.path(r.file()); // a file of the default pack: jar:rules/...
             if (!drl.getFileName().toString().equals(r.id() + ".drl")) {
-                problems.add(LoadError.of(r.file(), r.line(), null, "rule " + r.id() + ": name its file " + r.id() + ".drl (one rule per file)"));
+                problems.add(Problem.of(r.file(), r.line(), null, "rule " + r.id() + ": name its file " + r.id() + ".drl (one rule per file)"));
             }
             if (r.doc() == null) {
-                problems.add(LoadError.of(r.file(), r.line(), null, "rule " + r.id() + ": no doc page " + drl.resolveSibling(r.id() + ".md")));
+                problems.add(Problem.of(r.file(), r.line(), null, "rule " + r.id() + ": no doc page " + drl.resolveSibling(r.id() + ".md")));
             }
             for (String problem : citationProblems(r)) {
-                problems.add(LoadError.of(r.file(), r.line(), null, "rule " + r.id() + ": " + problem));
+                problems.add(Problem.of(r.file(), r.line(), null, "rule " + r.id() + ": " + problem));
             }
             Path tests = drl.resolveSibling(r.id() + ".tests");
             if (RuleCases.find(List.of(tests)).isEmpty()) {
-                problems.add(LoadError.of(r.file(), r.line(), null, "rule " + r.id() + ": no test case in " + tests
+                problems.add(Problem.of(r.file(), r.line(), null, "rule " + r.id() + ": no test case in " + tests
                         + " (a folder with facts and " + RuleCases.EXPECTED + ")"));
             }
         }
@@ -44,7 +44,7 @@ public final class RuleVerifier {
             try (var files = Files.list(c)) {
                 if (files.noneMatch(p -> !p.getFileName().toString().equals(RuleCases.EXPECTED)
                         && (p.toString().endsWith(".json") || p.toString().endsWith(".csv")))) {
-                    problems.add(LoadError.of(c.toString(), 0, null, "test case has no facts (.json or .csv files besides " + RuleCases.EXPECTED + ")"));
+                    problems.add(Problem.of(c.toString(), 0, null, "test case has no facts (.json or .csv files besides " + RuleCases.EXPECTED + ")"));
                 }
             }
         }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import org.offbook.model.Evidence;
 import org.offbook.model.Finding;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.Severity;
 
 /**
@@ -22,7 +22,7 @@ public final class GithubReport implements Renderer {
 
     @Override
     public void render(Report r, Writer out) throws IOException {
-        for (LoadError e : r.errors()) {
+        for (Problem e : r.errors()) {
             out.write("::error file=" + property(e.file()) + (e.line() > 0 ? ",line=" + e.line() : "")
                     + (e.column() > 0 ? ",col=" + e.column() : "") + ",title=" + property("offbook: not loaded") + "::" + data(e.toString()) + "\n");
         }

@@ -7,7 +7,7 @@ import java.io.Writer;
 import org.offbook.model.Evidence;
 import org.offbook.model.Finding;
 import org.offbook.model.Json;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.Severity;
 
 /**
@@ -24,7 +24,7 @@ public final class GitlabReport implements Renderer {
     @Override
     public void render(Report r, Writer out) throws IOException {
         ArrayNode issues = Json.MAPPER.createArrayNode();
-        for (LoadError e : r.errors()) {
+        for (Problem e : r.errors()) {
             ObjectNode n = issues.addObject();
             n.put("type", "issue");
             n.put("check_name", "offbook-input");

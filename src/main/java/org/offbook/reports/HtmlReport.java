@@ -22,7 +22,7 @@ import org.offbook.model.Evidence;
 import org.offbook.model.Finding;
 import org.offbook.model.Severity;
 import org.offbook.model.FileStats;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.RuleInfo;
 
 import static org.offbook.reports.Words.capitalise;
@@ -205,14 +205,14 @@ public final class HtmlReport implements Renderer {
         // ------------------------------------------------------------------------------ errors
 
         private void errors() {
-            List<LoadError> errs = nz(r.errors());
+            List<Problem> errs = nz(r.errors());
             if (errs.isEmpty()) {
                 return;
             }
             m.open("section", "id", "errors", "class", "errors", "aria-labelledby", "errors-h").nl()
                     .el("h2", plural(errs.size(), "error") + ": these inputs or rules were not (fully) checked", "id", "errors-h").nl()
                     .open("ul", "class", "errlist").nl();
-            for (LoadError e : errs) {
+            for (Problem e : errs) {
                 m.open("li").elInput("code", e.location()).text(": ");
                 if (e.field() != null) {
                     m.text("field ").elInput("code", e.field()).text(": ");

@@ -12,7 +12,7 @@ import org.offbook.model.TriageStatus;
 import org.offbook.model.Finding;
 import org.offbook.model.Severity;
 import org.offbook.model.FileStats;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.RuleInfo;
 import org.offbook.model.RunInfo;
 
@@ -92,7 +92,7 @@ public final class JsonReport implements Renderer {
         }
 
         ArrayNode errors = root.putArray("errors");
-        for (LoadError e : r.errors()) {
+        for (Problem e : r.errors()) {
             ObjectNode n = errors.addObject();
             n.put("file", e.file());
             n.put("line", e.line());
@@ -106,7 +106,7 @@ public final class JsonReport implements Renderer {
         }
 
         ArrayNode notices = root.putArray("notices");
-        for (LoadError e : r.notices()) {
+        for (Problem e : r.notices()) {
             ObjectNode n = notices.addObject();
             n.put("file", e.file());
             n.put("line", e.line());

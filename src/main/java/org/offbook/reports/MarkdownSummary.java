@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.offbook.model.Evidence;
 import org.offbook.model.Finding;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.Severity;
 
 /**
@@ -36,7 +36,7 @@ public final class MarkdownSummary implements Renderer {
         }
         if (!r.errors().isEmpty()) {
             out.write("\n### Errors\n\n");
-            for (LoadError e : r.errors()) {
+            for (Problem e : r.errors()) {
                 out.write("- `" + e.toString().replace("`", "'").replace("\n", " ") + "`\n");
             }
         }

@@ -9,7 +9,7 @@ import org.offbook.model.TriageStatus;
 import org.offbook.model.Finding;
 import org.offbook.model.Severity;
 import org.offbook.model.FileStats;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.RuleInfo;
 import org.offbook.model.RunInfo;
 
@@ -29,13 +29,13 @@ public record Report(
         int factsLoaded,
         List<RuleInfo> rules,
         List<String> ruleFiles,
-        List<LoadError> errors,
+        List<Problem> errors,
         List<Finding> findings,
         List<Baseline.Entry> resolved,
         String generatedAt,
         Map<String, String> entities,
         Severity failOn,
-        List<LoadError> notices,
+        List<Problem> notices,
         int factsMerged,
         List<org.offbook.prepare.credit.Credit> credit,
         boolean failOnGaps,
@@ -48,9 +48,9 @@ public record Report(
 
     /** Without run metadata. */
     public Report(String toolVersion, List<String> inputs, List<FileStats> files, List<String> skipped, int factsRead,
-                  int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<LoadError> errors, List<Finding> findings,
+                  int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<Problem> errors, List<Finding> findings,
                   List<Baseline.Entry> resolved, String generatedAt, Map<String, String> entities, Severity failOn,
-                  List<LoadError> notices, int factsMerged, List<org.offbook.prepare.credit.Credit> credit, boolean failOnGaps,
+                  List<Problem> notices, int factsMerged, List<org.offbook.prepare.credit.Credit> credit, boolean failOnGaps,
                   List<org.offbook.model.Assumption> assumptions) {
         this(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings, resolved,
                 generatedAt, entities, failOn, notices, factsMerged, credit, failOnGaps, assumptions, RunInfo.NONE);
@@ -58,24 +58,24 @@ public record Report(
 
     /** With a credit section (docs/credit.md), not-assessed findings outside --fail-on and no assumptions listed. */
     public Report(String toolVersion, List<String> inputs, List<FileStats> files, List<String> skipped, int factsRead,
-                  int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<LoadError> errors, List<Finding> findings,
+                  int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<Problem> errors, List<Finding> findings,
                   List<Baseline.Entry> resolved, String generatedAt, Map<String, String> entities, Severity failOn,
-                  List<LoadError> notices, int factsMerged, List<org.offbook.prepare.credit.Credit> credit) {
+                  List<Problem> notices, int factsMerged, List<org.offbook.prepare.credit.Credit> credit) {
         this(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings, resolved,
                 generatedAt, entities, failOn, notices, factsMerged, credit, false, List.of(), RunInfo.NONE);
     }
 
     /** Without a credit section (docs/credit.md): the report of a plain check. */
     public Report(String toolVersion, List<String> inputs, List<FileStats> files, List<String> skipped, int factsRead,
-                  int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<LoadError> errors, List<Finding> findings,
+                  int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<Problem> errors, List<Finding> findings,
                   List<Baseline.Entry> resolved, String generatedAt, Map<String, String> entities, Severity failOn,
-                  List<LoadError> notices, int factsMerged) {
+                  List<Problem> notices, int factsMerged) {
         this(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings, resolved,
                 generatedAt, entities, failOn, notices, factsMerged, List.of(), false, List.of(), RunInfo.NONE);
     }
 
     public Report(String toolVersion, List<String> inputs, List<FileStats> files, List<String> skipped, int factsRead,
-                  int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<LoadError> errors, List<Finding> findings,
+                  int factsLoaded, List<RuleInfo> rules, List<String> ruleFiles, List<Problem> errors, List<Finding> findings,
                   List<Baseline.Entry> resolved, String generatedAt, Map<String, String> entities, Severity failOn) {
         this(toolVersion, inputs, files, skipped, factsRead, factsLoaded, rules, ruleFiles, errors, findings, resolved,
                 generatedAt, entities, failOn, List.of(), 0);

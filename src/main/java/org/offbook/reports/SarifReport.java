@@ -14,7 +14,7 @@ import org.offbook.model.TriageStatus;
 import org.offbook.model.Finding;
 import org.offbook.model.Json;
 import org.offbook.model.Severity;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.RuleInfo;
 import org.offbook.model.RunInfo;
 import org.offbook.model.Version;
@@ -174,7 +174,7 @@ public final class SarifReport implements Renderer {
         ObjectNode invocation = run.putArray("invocations").addObject();
         invocation.put("executionSuccessful", r.errors().isEmpty());
         ArrayNode notes = invocation.putArray("toolExecutionNotifications");
-        for (LoadError e : r.errors()) {
+        for (Problem e : r.errors()) {
             ObjectNode n = notes.addObject();
             n.put("level", "error");
             n.putObject("message").put("text", e.toString());

@@ -11,7 +11,7 @@ import org.offbook.model.Evidence;
 import org.offbook.model.TriageStatus;
 import org.offbook.model.Finding;
 import org.offbook.model.Severity;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.RunInfo;
 
 /**
@@ -67,7 +67,7 @@ public final class TextReport implements Renderer {
         }
         if (!r.errors().isEmpty()) {
             sb.append("Errors (").append(r.errors().size()).append("): these inputs or rules were not (fully) checked\n");
-            for (LoadError e : r.errors()) {
+            for (Problem e : r.errors()) {
                 // one line per error, even for a file whose name holds a line break
                 sb.append("  ").append(oneLine(e.toString())).append('\n');
             }
@@ -75,7 +75,7 @@ public final class TextReport implements Renderer {
         }
         if (!r.notices().isEmpty()) {
             sb.append("Notes (").append(r.notices().size()).append("):\n");
-            for (LoadError e : r.notices()) {
+            for (Problem e : r.notices()) {
                 sb.append("  ").append(oneLine(e.toString())).append('\n');
             }
             sb.append('\n');

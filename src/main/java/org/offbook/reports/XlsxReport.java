@@ -17,7 +17,7 @@ import org.dhatim.fastexcel.Worksheet;
 import org.offbook.model.Evidence;
 import org.offbook.model.FileStats;
 import org.offbook.model.Finding;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.Severity;
 import org.offbook.model.TriageStatus;
 
@@ -146,7 +146,7 @@ public final class XlsxReport implements Renderer {
     private static void problems(Worksheet ws, Report r) throws IOException {
         header(ws, PROBLEMS, PROBLEMS_WIDTH);
         int row = 1;
-        for (LoadError e : r.errors()) {
+        for (Problem e : r.errors()) {
             text(ws, row, 0, e.file());
             if (e.line() > 0) {
                 ws.value(row, 1, e.line());

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.offbook.model.Finding;
 import org.offbook.model.Json;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * Accepted findings, kept in the audit trail: a JSON file with one entry per finding, sorted by
@@ -47,16 +47,16 @@ public final class Baseline {
      * mistyped keys, missing fingerprints, wrong format) go to {@code errors}, each with its line
      * and JSON path. Every entry is checked: a bad one does not hide the ones after it.
      */
-    public static List<Entry> read(Path file, List<LoadError> errors) {
+    public static List<Entry> read(Path file, List<Problem> errors) {
         String shown = file.toString().replace('\\', '/');
         try {
             String big = TriageJson.tooLarge(file);
             if (big != null) {
-                errors.add(LoadError.of(shown, 0, null, big));
+                errors.add(Problem.of(shown, 0, null, big));
                 return List.of();
             }
         } catch (IOException e) {
-            errors.add(LoadError.of(shown, 0, null, "cannot read baseline: " + e.getMessage()));
+            errors.add(Problem.of(shown, 0, null, "cannot read baseline: " + e.getMessage()));
             return List.of();
         }
         List<Entry> out = new ArrayList<>();
@@ -73,7 +73,7 @@ public final class Baseline {
                         format = p.getText();
                     } else if (name.equals("findings")) {
                         if (t != JsonToken.START_ARRAY) {
-                            errors.add(LoadError.of(shown, line, "findings", "expected a list, found " + TriageJson.kind(t)));
+                            errors.add(Problem.of(shown, line, "findings", "expected a list, found " + TriageJson.kind(t)));
                             p.skipChildren();
                             continue;
                         }
@@ -86,28 +86,28 @@ public final class Baseline {
                     }
                 }
                 if (p.nextToken() != null) {
-                    errors.add(LoadError.of(shown, p.currentTokenLocation().getLineNr(), null, "unexpected content after the top-level object"));
+                    errors.add(Problem.of(shown, p.currentTokenLocation().getLineNr(), null, "unexpected content after the top-level object"));
                 }
             }
             if (!FORMAT.equals(format)) {
-                errors.add(LoadError.of(shown, 1, "format", "not an offbook baseline: expected \"format\": \"" + FORMAT
+                errors.add(Problem.of(shown, 1, "format", "not an offbook baseline: expected \"format\": \"" + FORMAT
                         + "\" (write one with --write-baseline)"));
                 return List.of();
             }
             Map<String, Entry> seen = new LinkedHashMap<>();
             for (Entry e : out) {
                 if (e.fingerprint() == null || !e.fingerprint().matches("[0-9a-f]{16}")) {
-                    errors.add(LoadError.of(shown, e.line(), "fingerprint", "missing or not a 16-digit hex fingerprint"));
+                    errors.add(Problem.of(shown, e.line(), "fingerprint", "missing or not a 16-digit hex fingerprint"));
                 } else if (seen.putIfAbsent(e.fingerprint(), e) != null) {
-                    errors.add(LoadError.of(shown, e.line(), "fingerprint", "fingerprint " + e.fingerprint() + " is listed twice"));
+                    errors.add(Problem.of(shown, e.line(), "fingerprint", "fingerprint " + e.fingerprint() + " is listed twice"));
                 }
             }
             return List.copyOf(seen.values());
         } catch (JsonProcessingException e) {
             int line = TriageJson.line(e, parser);
-            errors.add(LoadError.of(shown, line, null, "malformed baseline: " + TriageJson.describe(e)));
+            errors.add(Problem.of(shown, line, null, "malformed baseline: " + TriageJson.describe(e)));
         } catch (IOException e) {
-            errors.add(LoadError.of(shown, 0, null, "cannot read baseline: " + e.getMessage()));
+            errors.add(Problem.of(shown, 0, null, "cannot read baseline: " + e.getMessage()));
         }
         return List.of();
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.offbook.model.Finding;
 import org.offbook.model.Json;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.Severity;
 
 /**
@@ -63,25 +63,25 @@ public final class Policy {
      * object, an unknown or mistyped key, a missing reason, a duplicate key is an error with its
      * line and JSON path (the run exits 5), and the valid entries before and after it still apply.
      */
-    public static Policy read(Path file, List<LoadError> errors) {
+    public static Policy read(Path file, List<Problem> errors) {
         String shown = file.toString().replace('\\', '/');
         List<Entry> suppress = new ArrayList<>();
         List<Entry> severity = new ArrayList<>();
         try {
             String big = TriageJson.tooLarge(file);
             if (big != null) {
-                errors.add(LoadError.of(shown, 0, null, big));
+                errors.add(Problem.of(shown, 0, null, big));
                 return NONE;
             }
         } catch (IOException e) {
-            errors.add(LoadError.of(shown, 0, null, "cannot read configuration: " + e.getMessage()));
+            errors.add(Problem.of(shown, 0, null, "cannot read configuration: " + e.getMessage()));
             return NONE;
         }
         JsonParser parser = null;
         try (InputStream in = Files.newInputStream(file); JsonParser p = TriageJson.FACTORY.createParser(in)) {
             parser = p;
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                errors.add(LoadError.of(shown, 1, null, "expected a JSON object with \"suppress\" and/or \"severity\" lists"));
+                errors.add(Problem.of(shown, 1, null, "expected a JSON object with \"suppress\" and/or \"severity\" lists"));
                 return NONE;
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -90,13 +90,13 @@ public final class Policy {
                 JsonToken t = p.nextToken();
                 if (!key.equals("suppress") && !key.equals("severity")) {
                     if (!key.equals("note") && !key.equals("notes") && !key.startsWith("x-")) {
-                        errors.add(LoadError.of(shown, keyLine, TriageJson.shown(key), "unknown key; expected \"suppress\" or \"severity\""));
+                        errors.add(Problem.of(shown, keyLine, TriageJson.shown(key), "unknown key; expected \"suppress\" or \"severity\""));
                     }
                     p.skipChildren();
                     continue;
                 }
                 if (t != JsonToken.START_ARRAY) {
-                    errors.add(LoadError.of(shown, keyLine, key, "expected a list, found " + TriageJson.kind(t)));
+                    errors.add(Problem.of(shown, keyLine, key, "expected a list, found " + TriageJson.kind(t)));
                     p.skipChildren();
                     continue;
                 }
@@ -110,13 +110,13 @@ public final class Policy {
                 }
             }
             if (p.nextToken() != null) {
-                errors.add(LoadError.of(shown, p.currentTokenLocation().getLineNr(), null, "unexpected content after the top-level object"));
+                errors.add(Problem.of(shown, p.currentTokenLocation().getLineNr(), null, "unexpected content after the top-level object"));
             }
         } catch (JsonProcessingException e) {
             int line = TriageJson.line(e, parser);
-            errors.add(LoadError.of(shown, line, null, "malformed configuration: " + TriageJson.describe(e)));
+            errors.add(Problem.of(shown, line, null, "malformed configuration: " + TriageJson.describe(e)));
         } catch (IOException e) {
-            errors.add(LoadError.of(shown, 0, null, "cannot read configuration: " + e.getMessage()));
+            errors.add(Problem.of(shown, 0, null, "cannot read configuration: " + e.getMessage()));
         }
         // a bad entry is reported (the run exits 5) and the valid ones still apply
         return new Policy(List.copyOf(suppress), List.copyOf(severity));
@@ -125,16 +125,16 @@ public final class Policy {
     private static final Set<String> SUPPRESS_KEYS = new java.util.LinkedHashSet<>(List.of("rule", "subject", "fingerprint", "reason"));
     private static final Set<String> SEVERITY_KEYS = new java.util.LinkedHashSet<>(List.of("rule", "subject", "fingerprint", "severity", "reason"));
 
-    private static Entry entry(TriageJson.Element n, boolean override, String file, List<LoadError> errors) {
+    private static Entry entry(TriageJson.Element n, boolean override, String file, List<Problem> errors) {
         int line = n.line();
         String where = file + ":" + line;
         String reason = n.get("reason") == null ? "" : n.get("reason").strip();
         if (reason.isEmpty()) {
-            errors.add(LoadError.of(file, line, n.path() + ".reason", "missing: every suppression and override needs a reason"));
+            errors.add(Problem.of(file, line, n.path() + ".reason", "missing: every suppression and override needs a reason"));
             return null;
         }
         if (MATCH_KEYS.stream().noneMatch(k -> n.get(k) != null)) {
-            errors.add(LoadError.of(file, line, n.path(), "give at least one of rule, subject, fingerprint"));
+            errors.add(Problem.of(file, line, n.path(), "give at least one of rule, subject, fingerprint"));
             return null;
         }
         Severity s = null;
@@ -142,7 +142,7 @@ public final class Policy {
             try {
                 s = Severity.parse(n.get("severity"));
             } catch (IllegalArgumentException e) {
-                errors.add(LoadError.of(file, line, n.path() + ".severity", e.getMessage()));
+                errors.add(Problem.of(file, line, n.path() + ".severity", e.getMessage()));
                 return null;
             }
         }

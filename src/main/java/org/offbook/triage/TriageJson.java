@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * Streaming reader for the triage files (configuration and baseline) with the limits of the input
@@ -66,7 +66,7 @@ final class TriageJson {
      * whose values for {@code keys} are text, numbers, booleans or null; other keys are an error
      * unless they are {@code note}/{@code notes} or start with {@code x-}.
      */
-    static List<Element> list(JsonParser p, String listPath, Set<String> keys, String file, List<LoadError> errors) throws IOException {
+    static List<Element> list(JsonParser p, String listPath, Set<String> keys, String file, List<Problem> errors) throws IOException {
         List<Element> out = new ArrayList<>();
         int index = 0;
         JsonToken t;
@@ -81,7 +81,7 @@ final class TriageJson {
             }
             String path = listPath + "[" + index++ + "]";
             if (t != JsonToken.START_OBJECT) {
-                errors.add(LoadError.of(file, line, path, "expected an object, found " + kind(t) + "; this element is ignored"));
+                errors.add(Problem.of(file, line, path, "expected an object, found " + kind(t) + "; this element is ignored"));
                 p.skipChildren();
                 continue;
             }
@@ -93,12 +93,12 @@ final class TriageJson {
                 JsonToken v = p.nextToken();
                 if (!keys.contains(key)) {
                     if (!key.equals("note") && !key.equals("notes") && !key.startsWith("x-")) {
-                        errors.add(LoadError.of(file, keyLine, path + "." + shown(key), "unknown key (" + String.join(", ", keys) + ")"));
+                        errors.add(Problem.of(file, keyLine, path + "." + shown(key), "unknown key (" + String.join(", ", keys) + ")"));
                         ok = false;
                     }
                     p.skipChildren();
                 } else if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-                    errors.add(LoadError.of(file, keyLine, path + "." + key, "expected text, found " + kind(v)));
+                    errors.add(Problem.of(file, keyLine, path + "." + key, "expected text, found " + kind(v)));
                     p.skipChildren();
                     ok = false;
                 } else {
@@ -108,7 +108,7 @@ final class TriageJson {
             if (ok) {
                 out.add(new Element(path, line, values));
             } else {
-                errors.add(LoadError.of(file, line, path, "this entry is ignored"));
+                errors.add(Problem.of(file, line, path, "this entry is ignored"));
             }
         }
         return out;

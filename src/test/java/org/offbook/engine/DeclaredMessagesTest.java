@@ -12,7 +12,7 @@ import org.offbook.TestFiles;
 import org.offbook.model.Entity;
 import org.offbook.model.Fact;
 import org.offbook.model.Provenance;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.RuleInfo;
 
 /** Messages declared with a rule's metadata are checked when the rules compile, before anything runs. */
@@ -35,7 +35,7 @@ class DeclaredMessagesTest {
     }
 
     private static String errors(CompiledRules c) {
-        return c.errors().stream().map(LoadError::toString).collect(Collectors.joining("\n"));
+        return c.errors().stream().map(Problem::toString).collect(Collectors.joining("\n"));
     }
 
     @Test

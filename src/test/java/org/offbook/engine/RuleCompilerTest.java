@@ -15,7 +15,7 @@ import org.offbook.model.Entity;
 import org.offbook.model.Fact;
 import org.offbook.model.Provenance;
 import org.offbook.model.Finding;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.RuleInfo;
 import org.offbook.pipeline.Check;
 
@@ -44,8 +44,8 @@ public class RuleCompilerTest {
                 """.formatted(id, constraint);
     }
 
-    private static String messages(List<LoadError> errors) {
-        return errors.stream().map(LoadError::toString).collect(Collectors.joining("\n"));
+    private static String messages(List<Problem> errors) {
+        return errors.stream().map(Problem::toString).collect(Collectors.joining("\n"));
     }
 
     private static List<Fact> entities(String... ids) {
@@ -76,7 +76,7 @@ public class RuleCompilerTest {
         TestFiles.write(rules, "bad/T-002.drl", rule("T-002", "id == ") );
         CompiledRules compiled = RuleCompiler.compile(List.of(rules));
         String shown = rules.normalize().toString().replace('\\', '/') + "/bad/T-002.drl";
-        LoadError e = compiled.errors().get(0);
+        Problem e = compiled.errors().get(0);
         assertEquals(shown, e.file(), messages(compiled.errors()));
         assertEquals(8, e.line(), messages(compiled.errors()));
         assertEquals(1, compiled.errors().size(), messages(compiled.errors()));
@@ -93,7 +93,7 @@ public class RuleCompilerTest {
         TestFiles.write(rules, "bad/T-003.drl", rule("T-003", "nosuchfield == 1"));
         CompiledRules compiled = RuleCompiler.compile(List.of(rules));
         assertEquals(1, compiled.errors().size(), messages(compiled.errors()));
-        LoadError e = compiled.errors().get(0);
+        Problem e = compiled.errors().get(0);
         assertTrue(e.file().endsWith("bad/T-003.drl"), e.toString());
         assertEquals(8, e.line(), e.toString());
         // "    $e : Entity( nosuchfield == 1 )": the expression starts at column 18

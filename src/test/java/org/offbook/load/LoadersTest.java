@@ -18,7 +18,7 @@ import org.offbook.model.Fact;
 import org.offbook.model.FileStats;
 import org.offbook.model.Financing;
 import org.offbook.model.Lease;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.Money;
 import org.offbook.model.Stake;
 
@@ -43,7 +43,7 @@ class LoadersTest {
     }
 
     private static String messages(LoadResult r) {
-        return r.errors().stream().map(LoadError::toString).collect(Collectors.joining("\n"));
+        return r.errors().stream().map(Problem::toString).collect(Collectors.joining("\n"));
     }
 
     @Test
@@ -172,7 +172,7 @@ class LoadersTest {
         TestFiles.write(dir, "broken.json", "{\n  \"stakes\": [\n    {\"holder\": \"meta\",}\n  ]\n}\n");
         LoadResult r = load();
         assertEquals(1, r.errors().size(), messages(r));
-        LoadError e = r.errors().get(0);
+        Problem e = r.errors().get(0);
         assertEquals(3, e.line());
         assertTrue(e.column() > 0);
         assertTrue(e.message().startsWith("malformed JSON"), e.message());

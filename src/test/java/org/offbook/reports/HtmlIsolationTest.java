@@ -94,7 +94,7 @@ class HtmlIsolationTest {
                 List.of(t("subject"), t("other")), Money.of("1", "USD"), t("explanation"), t("why"), t("procedure"),
                 List.of(t("standard")), List.of(new org.offbook.model.Evidence(t("evidenceFile"), 3, t("evidenceType"), t("fact"))),
                 t("rule"), t("ruleFile"), new Finding.Triage(org.offbook.model.TriageStatus.SUPPRESSED, t("reason"), Severity.LOW));
-        Report base = report(List.of(f), entities, List.of(org.offbook.model.LoadError.of(t("errorFile"), 1, t("field"), t("message"))),
+        Report base = report(List.of(f), entities, List.of(org.offbook.model.Problem.of(t("errorFile"), 1, t("field"), t("message"))),
                 List.of(new org.offbook.triage.Baseline.Entry(t("fingerprint"), t("bRule"), t("bSubject"), t("bTitle"),
                         t("justification"), t("reviewer"), t("date"), 1)), null);
         Report r = new Report(base.toolVersion(), List.of(t("input")), List.of(new org.offbook.model.FileStats(t("file"), "json", 1, 1)),

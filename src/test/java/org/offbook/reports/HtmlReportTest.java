@@ -34,7 +34,7 @@ import org.offbook.model.Evidence;
 import org.offbook.model.Finding;
 import org.offbook.model.Severity;
 import org.offbook.model.FileStats;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.RuleInfo;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -58,7 +58,7 @@ class HtmlReportTest {
     // ---------------------------------------------------------------------------------- fixtures
 
     /** The one place a Report is built (its constructor may gain fields). */
-    static Report report(List<Finding> findings, Map<String, String> entities, List<LoadError> errors,
+    static Report report(List<Finding> findings, Map<String, String> entities, List<Problem> errors,
                          List<Baseline.Entry> resolved, String generatedAt) {
         List<RuleInfo> rules = List.of(
                 new RuleInfo("SPV-001", "SPV", "high", "Vehicle debt <off> balance sheet", List.of("ASC 810-10-25-38A"), "SPV-001 rule",
@@ -107,7 +107,7 @@ class HtmlReportTest {
 
     static Report hostile() {
         return report(findings(), entities(),
-                List.of(LoadError.of("filings/<bad>.json", 3, "amount", "not an amount: '<b>USD</b>'")),
+                List.of(Problem.of("filings/<bad>.json", 3, "amount", "not an amount: '<b>USD</b>'")),
                 List.of(new Baseline.Entry("0123456789abcdef", "SPV-009", "meta", "Old <i>finding</i>", "accepted <u>then</u>",
                         "J. Doe", "2026-01-02", 4)),
                 null);

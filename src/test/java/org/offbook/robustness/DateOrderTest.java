@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.offbook.TestFiles;
 import org.offbook.load.FolderLoader;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.load.LoadResult;
 
 /**
@@ -26,7 +26,7 @@ class DateOrderTest {
         String entities = "\"entities\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"company\"}, {\"id\": \"b\", \"name\": \"B\", \"kind\": \"spv\"}]";
         TestFiles.write(dir, "d.json", "{\"source\": \"s\", " + entities + ",\n\"" + key + "\": [\n" + fact + "\n]}");
         LoadResult r = FolderLoader.load(List.of(dir.resolve("d.json")));
-        return r.errors().stream().map(LoadError::toString).map(s -> s.substring(s.indexOf("d.json:"))).toList();
+        return r.errors().stream().map(Problem::toString).map(s -> s.substring(s.indexOf("d.json:"))).toList();
     }
 
     @Test

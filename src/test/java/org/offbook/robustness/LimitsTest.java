@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.offbook.TestFiles;
 import org.offbook.load.FolderLoader;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.load.LoadResult;
 
 /**
@@ -34,7 +34,7 @@ class LimitsTest {
     }
 
     private static String errors(LoadResult r) {
-        return r.errors().stream().map(LoadError::toString).collect(Collectors.joining("\n"));
+        return r.errors().stream().map(Problem::toString).collect(Collectors.joining("\n"));
     }
 
     private static boolean malformed(LoadResult r) {
@@ -54,7 +54,7 @@ class LimitsTest {
         assertEquals(List.of(), ok.errors());
         assertEquals(2, ok.facts().size());
         LoadResult deep = load("d33.json", withValue("[".repeat(30) + "]".repeat(30)));
-        LoadError e = deep.errors().get(0);
+        Problem e = deep.errors().get(0);
         assertEquals("malformed JSON: nesting depth 33 exceeds the limit of 32 levels; file not loaded", e.message());
         assertTrue(e.line() == 1 && e.column() > 0, e.toString());
         assertEquals(0, deep.facts().size());

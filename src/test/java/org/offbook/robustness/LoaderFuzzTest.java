@@ -41,7 +41,7 @@ import org.offbook.model.FactTypes;
 import org.offbook.model.Money;
 import org.offbook.model.FileStats;
 import org.offbook.load.FolderLoader;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.load.LoadResult;
 import org.offbook.prepare.Derivations;
 
@@ -355,7 +355,7 @@ class LoaderFuzzTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(millis < 10_000, "loading took " + millis + " ms");
         String shown = FolderLoader.displayName(file);
-        for (LoadError e : r.errors()) {
+        for (Problem e : r.errors()) {
             String line = e.toString();
             assertTrue(line.chars().noneMatch(c -> c < 0x20), () -> "an error that is not one printable line: " + line);
             assertTrue(line.length() < 2_000, () -> "an error of " + line.length() + " characters: " + line.substring(0, 200));

@@ -175,7 +175,7 @@ class OutputSafetyTest {
         String name = "evil\n<b>=1+1.json";
         Hostile.write(root, "in/" + name, BadInputs.doc("stakes", "{\"holder\": \"meta\", \"entity\": \"beignet\", \"share\": 7}"));
         Hostile.Run r = Hostile.check(root);
-        Hostile.assertNoLeaks(r); // with LoadError's one-line toString, standard error too
+        Hostile.assertNoLeaks(r); // with Problem's one-line toString, standard error too
         assertEquals(Main.LOAD_ERRORS, r.code(), r.err());
         assertEquals("in/" + name, r.json().path("errors").get(0).path("file").asText(), "JSON keeps the name exactly");
         String line = "in/evil\\n<b>=1+1.json:3: field 'share': a share must be between 0 and 1 (or 0% and 100%), found 7";

@@ -25,7 +25,7 @@ import org.offbook.prepare.graph.CycleFinder;
 import org.offbook.prepare.graph.MoneyGraph;
 import org.offbook.load.CappedErrors;
 import org.offbook.load.FolderLoader;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.load.LoadResult;
 
 /**
@@ -39,7 +39,7 @@ class SecondRoundTest {
     Path root;
 
     private static String errors(LoadResult r) {
-        return r.errors().stream().map(LoadError::toString).collect(Collectors.joining("\n"));
+        return r.errors().stream().map(Problem::toString).collect(Collectors.joining("\n"));
     }
 
     private String configFor(String suppress, String severity) {
@@ -184,7 +184,7 @@ class SecondRoundTest {
         sb.append("]}");
         LoadResult r = FolderLoader.load(List.of(TestFiles.write(root, "empty.json", sb.toString())));
         assertTrue(r.errors().size() <= CappedErrors.PER_FILE + 1, "errors listed: " + r.errors().size());
-        LoadError last = r.errors().stream().filter(e -> e.message().contains("more errors in this file are not listed")).findFirst().orElseThrow();
+        Problem last = r.errors().stream().filter(e -> e.message().contains("more errors in this file are not listed")).findFirst().orElseThrow();
         assertTrue(last.message().matches("\\d+ more errors in this file are not listed \\(the first 100 are; \\d+ in all\\).*"), last.message());
         assertEquals(n, r.factsRead());
         assertEquals(0, r.factsLoaded(), "a capped error still rejects its fact");

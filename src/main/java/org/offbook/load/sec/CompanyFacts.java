@@ -18,7 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.offbook.model.Money;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * Reads an SEC companyfacts document ({@code data.sec.gov/api/xbrl/companyfacts/CIK##########.json}),
@@ -96,9 +96,9 @@ final class CompanyFacts {
      * and JSON path and left out; a file that is not well-formed JSON, or names no valid CIK, is
      * reported and not loaded at all.
      */
-    static void read(String file, Path path, ConceptMap concepts, SecStore store, List<LoadError> errors) {
+    static void read(String file, Path path, ConceptMap concepts, SecStore store, List<Problem> errors) {
         Read r = new Read();
-        List<LoadError> problems = new org.offbook.load.CappedErrors();
+        List<Problem> problems = new org.offbook.load.CappedErrors();
         try (InputStream in = Files.newInputStream(path); JsonParser p = JSON.createParser(in)) {
             p.nextToken(); // START_OBJECT, as recognised
             int cikLine = 1;
@@ -111,7 +111,7 @@ final class CompanyFacts {
                         cikLine = keyLine;
                         r.cik = cik(p, t);
                         if (r.cik == null) {
-                            errors.add(new LoadError(file, keyLine, column(p), "cik", "not a CIK: " + shown(p, t)
+                            errors.add(new Problem(file, keyLine, column(p), "cik", "not a CIK: " + shown(p, t)
                                     + " (expected a number, or up to 10 digits as text); file not loaded"));
                             return;
                         }
@@ -121,13 +121,13 @@ final class CompanyFacts {
                         if (t == JsonToken.VALUE_STRING) {
                             r.name = Observation.cleanName(p.getText());
                         } else if (t != JsonToken.VALUE_NULL) {
-                            problems.add(new LoadError(file, keyLine, column(p), "entityName", "expected text; the name is left out"));
+                            problems.add(new Problem(file, keyLine, column(p), "entityName", "expected text; the name is left out"));
                             p.skipChildren();
                         }
                     }
                     case "facts" -> {
                         if (t != JsonToken.START_OBJECT) {
-                            errors.add(new LoadError(file, keyLine, column(p), "facts", "expected an object of namespaces; file not loaded"));
+                            errors.add(new Problem(file, keyLine, column(p), "facts", "expected an object of namespaces; file not loaded"));
                             return;
                         }
                         readFacts(file, p, concepts, r, problems);
@@ -136,7 +136,7 @@ final class CompanyFacts {
                 }
             }
             if (p.nextToken() != null) {
-                errors.add(new LoadError(file, line(p), column(p), null, "unexpected content after the top-level object; file not loaded"));
+                errors.add(new Problem(file, line(p), column(p), null, "unexpected content after the top-level object; file not loaded"));
                 return;
             }
             if (r.nameLine == 0) {
@@ -144,11 +144,11 @@ final class CompanyFacts {
             }
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            errors.add(new LoadError(file, loc == null ? 0 : Math.max(loc.getLineNr(), 0), loc == null ? 0 : Math.max(loc.getColumnNr(), 0), null,
+            errors.add(new Problem(file, loc == null ? 0 : Math.max(loc.getLineNr(), 0), loc == null ? 0 : Math.max(loc.getColumnNr(), 0), null,
                     "malformed companyfacts JSON: " + e.getOriginalMessage().replaceAll("\\s+", " ") + "; file not loaded"));
             return;
         } catch (IOException e) {
-            errors.add(LoadError.of(file, 0, null, "cannot read: " + e.getMessage()));
+            errors.add(Problem.of(file, 0, null, "cannot read: " + e.getMessage()));
             return;
         }
         errors.addAll(problems);
@@ -203,12 +203,12 @@ final class CompanyFacts {
         return s.isEmpty() ? null : s;
     }
 
-    private static void readFacts(String file, JsonParser p, ConceptMap concepts, Read r, List<LoadError> problems) throws IOException {
+    private static void readFacts(String file, JsonParser p, ConceptMap concepts, Read r, List<Problem> problems) throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String ns = p.currentName();
             JsonToken t = p.nextToken();
             if (t != JsonToken.START_OBJECT) {
-                problems.add(new LoadError(file, line(p), column(p), null, "expected an object of concepts at $.facts." + ns + "; skipped"));
+                problems.add(new Problem(file, line(p), column(p), null, "expected an object of concepts at $.facts." + ns + "; skipped"));
                 p.skipChildren();
                 continue;
             }
@@ -222,7 +222,7 @@ final class CompanyFacts {
                 }
                 String at = "$.facts." + ns + "." + local;
                 if (c != JsonToken.START_OBJECT) {
-                    problems.add(new LoadError(file, line(p), column(p), null, "expected an object (label, description, units) at " + at + "; concept skipped"));
+                    problems.add(new Problem(file, line(p), column(p), null, "expected an object (label, description, units) at " + at + "; concept skipped"));
                     p.skipChildren();
                     continue;
                 }
@@ -234,7 +234,7 @@ final class CompanyFacts {
                         continue;
                     }
                     if (v != JsonToken.START_OBJECT) {
-                        problems.add(new LoadError(file, line(p), column(p), "units", "expected an object of units at " + at + ".units; concept skipped"));
+                        problems.add(new Problem(file, line(p), column(p), "units", "expected an object of units at " + at + ".units; concept skipped"));
                         p.skipChildren();
                         continue;
                     }
@@ -244,13 +244,13 @@ final class CompanyFacts {
         }
     }
 
-    private static void readUnits(String file, JsonParser p, String concept, String at, Read r, List<LoadError> problems) throws IOException {
+    private static void readUnits(String file, JsonParser p, String concept, String at, Read r, List<Problem> problems) throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String unit = p.currentName();
             JsonToken t = p.nextToken();
             String unitAt = at + "." + unit;
             if (t != JsonToken.START_ARRAY) {
-                problems.add(new LoadError(file, line(p), column(p), null, "expected an array of values at " + unitAt + "; skipped"));
+                problems.add(new Problem(file, line(p), column(p), null, "expected an array of values at " + unitAt + "; skipped"));
                 p.skipChildren();
                 continue;
             }
@@ -265,7 +265,7 @@ final class CompanyFacts {
                 }
                 String path = unitAt + "[" + i + "]";
                 if (e != JsonToken.START_OBJECT) {
-                    problems.add(new LoadError(file, line(p), column(p), null, "expected an object for each value at " + path + "; skipped"));
+                    problems.add(new Problem(file, line(p), column(p), null, "expected an object for each value at " + path + "; skipped"));
                     p.skipChildren();
                     continue;
                 }
@@ -294,7 +294,7 @@ final class CompanyFacts {
     }
 
     /** One value object: start, end, val, accn, form, filed (fy, fp and frame describe the filing and are not used). */
-    private static Observation readValue(String file, JsonParser p, String concept, String unit, String path, List<LoadError> problems)
+    private static Observation readValue(String file, JsonParser p, String concept, String unit, String path, List<Problem> problems)
             throws IOException {
         int objLine = line(p);
         String start = null;
@@ -315,7 +315,7 @@ final class CompanyFacts {
                     if (t == JsonToken.VALUE_STRING) {
                         text = p.getText().strip();
                     } else if (t != JsonToken.VALUE_NULL) {
-                        problems.add(new LoadError(file, line(p), column(p), key, "expected text, found " + shown(p, t) + " (at " + path + "); value not used"));
+                        problems.add(new Problem(file, line(p), column(p), key, "expected text, found " + shown(p, t) + " (at " + path + "); value not used"));
                         p.skipChildren();
                     }
                     switch (key) {
@@ -333,12 +333,12 @@ final class CompanyFacts {
                         val = p.getDecimalValue();
                         String range = Observation.outOfRange(val);
                         if (range != null) {
-                            problems.add(new LoadError(file, valLine, valCol, "val", range + ", found '" + abbreviated(p.getText())
+                            problems.add(new Problem(file, valLine, valCol, "val", range + ", found '" + abbreviated(p.getText())
                                     + "' (at " + path + "); value not used"));
                             val = null;
                         }
                     } else {
-                        problems.add(new LoadError(file, valLine, valCol, "val", "expected a number, found " + shown(p, t) + " (at " + path
+                        problems.add(new Problem(file, valLine, valCol, "val", "expected a number, found " + shown(p, t) + " (at " + path
                                 + "); value not used"));
                         p.skipChildren();
                     }
@@ -353,16 +353,16 @@ final class CompanyFacts {
         LocalDate e = date(file, objLine, "end", end, path, true, problems);
         LocalDate f = date(file, objLine, "filed", filed, path, true, problems);
         if (val == null) {
-            problems.add(new LoadError(file, objLine, 0, "val", "missing (at " + path + "); value not used"));
+            problems.add(new Problem(file, objLine, 0, "val", "missing (at " + path + "); value not used"));
         }
         if (accn == null) {
-            problems.add(new LoadError(file, objLine, 0, "accn", "missing: every value names the filing that reported it (at " + path + "); value not used"));
+            problems.add(new Problem(file, objLine, 0, "accn", "missing: every value names the filing that reported it (at " + path + "); value not used"));
         } else if (!ACCN.matcher(accn).matches()) {
-            problems.add(new LoadError(file, objLine, 0, "accn", "not an accession number: '" + accn + "' (expected e.g. 0000950170-24-087843; at "
+            problems.add(new Problem(file, objLine, 0, "accn", "not an accession number: '" + accn + "' (expected e.g. 0000950170-24-087843; at "
                     + path + "); value not used"));
         }
         if (s != null && e != null && s.isAfter(e)) {
-            problems.add(new LoadError(file, objLine, 0, "start", "starts after it ends: " + s + " > " + e + " (at " + path + "); value not used"));
+            problems.add(new Problem(file, objLine, 0, "start", "starts after it ends: " + s + " > " + e + " (at " + path + "); value not used"));
         }
         if (org.offbook.load.CappedErrors.count(problems) > before) {
             return null;
@@ -370,17 +370,17 @@ final class CompanyFacts {
         return new Observation(null, concept, unit, s, e, val, accn, form, f, null, file, valLine, path, "companyfacts");
     }
 
-    private static LocalDate date(String file, int line, String field, String text, String path, boolean required, List<LoadError> problems) {
+    private static LocalDate date(String file, int line, String field, String text, String path, boolean required, List<Problem> problems) {
         if (text == null || text.isEmpty()) {
             if (required) {
-                problems.add(new LoadError(file, line, 0, field, "missing (at " + path + "); value not used"));
+                problems.add(new Problem(file, line, 0, field, "missing (at " + path + "); value not used"));
             }
             return null;
         }
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            problems.add(new LoadError(file, line, 0, field, "expected a date like 2024-06-30, found '" + text + "' (at " + path + "); value not used"));
+            problems.add(new Problem(file, line, 0, field, "expected a date like 2024-06-30, found '" + text + "' (at " + path + "); value not used"));
             return null;
         }
     }

@@ -22,7 +22,7 @@ import org.offbook.model.FactTypes;
 import org.offbook.model.Money;
 import org.offbook.model.NonNegative;
 import org.offbook.model.Statement;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.load.RuleTables;
 
 /**
@@ -132,7 +132,7 @@ public final class ConceptMap {
     }
 
     /** Finds and reads the table (see the class comment); problems go to {@code errors}, the valid rows are used. */
-    public static ConceptMap load(List<LoadError> errors) {
+    public static ConceptMap load(List<Problem> errors) {
         return load(null, errors);
     }
 
@@ -142,19 +142,19 @@ public final class ConceptMap {
      * the built-in table; without rule folders, {@code rules/} in the working folder, then
      * {@code $OFFBOOK_HOME/rules}, then the built-in table.
      */
-    public static ConceptMap load(List<Path> ruleDirs, List<LoadError> errors) {
+    public static ConceptMap load(List<Path> ruleDirs, List<Problem> errors) {
         return RuleTables.load(TABLE, ruleDirs, ConceptMap::read, errors);
     }
 
-    static ConceptMap builtIn(List<LoadError> errors) {
+    static ConceptMap builtIn(List<Problem> errors) {
         return RuleTables.builtIn(TABLE, ConceptMap::read, errors);
     }
 
-    static ConceptMap read(Path p, List<LoadError> errors) {
+    static ConceptMap read(Path p, List<Problem> errors) {
         return RuleTables.read(TABLE, p, ConceptMap::read, errors);
     }
 
-    static ConceptMap read(String name, Reader in, List<LoadError> errors) {
+    static ConceptMap read(String name, Reader in, List<Problem> errors) {
         List<String> fields = moneyFields();
         List<Mapping> rows = new ArrayList<>();
         Map<String, Integer> ranks = new TreeMap<>();
@@ -173,7 +173,7 @@ public final class ConceptMap {
                 String rank = row[col.get("precedence")].strip();
                 String concept = row[col.get("concept")].strip();
                 if (!fields.contains(field)) {
-                    errors.add(LoadError.of(name, line, "field", "'" + field + "' is not an amount field of statements ("
+                    errors.add(Problem.of(name, line, "field", "'" + field + "' is not an amount field of statements ("
                             + String.join(", ", fields) + "); row ignored"));
                     continue;
                 }
@@ -184,27 +184,27 @@ public final class ConceptMap {
                         throw new NumberFormatException();
                     }
                 } catch (NumberFormatException e) {
-                    errors.add(LoadError.of(name, line, "precedence", "expected a whole number from 1 (first choice), found '" + rank + "'; row ignored"));
+                    errors.add(Problem.of(name, line, "precedence", "expected a whole number from 1 (first choice), found '" + rank + "'; row ignored"));
                     continue;
                 }
                 if (!CONCEPT.matcher(concept).matches()) {
-                    errors.add(LoadError.of(name, line, "concept", "expected namespace:Name, e.g. us-gaap:Revenues, found '" + concept + "'; row ignored"));
+                    errors.add(Problem.of(name, line, "concept", "expected namespace:Name, e.g. us-gaap:Revenues, found '" + concept + "'; row ignored"));
                     continue;
                 }
                 if (!seen.add(field + "|" + concept)) {
-                    errors.add(LoadError.of(name, line, "concept", concept + " is already mapped to " + field + "; row ignored"));
+                    errors.add(Problem.of(name, line, "concept", concept + " is already mapped to " + field + "; row ignored"));
                     continue;
                 }
                 Integer prior = ranks.putIfAbsent(field + "|" + p, line);
                 if (prior != null) {
-                    errors.add(LoadError.of(name, line, "precedence", field + " already has a concept of precedence " + p + " (line " + prior
+                    errors.add(Problem.of(name, line, "precedence", field + " already has a concept of precedence " + p + " (line " + prior
                             + "); row ignored"));
                     continue;
                 }
                 rows.add(new Mapping(field, p, concept, INSTANT_FIELDS.contains(field)));
             }
         } catch (CsvValidationException | IOException | RuntimeException e) {
-            errors.add(LoadError.of(name, 0, null, "malformed SEC concept table: " + e.getMessage()));
+            errors.add(Problem.of(name, 0, null, "malformed SEC concept table: " + e.getMessage()));
         }
         return new ConceptMap(name, Collections.unmodifiableList(rows));
     }

@@ -29,7 +29,7 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * Reads an SEC Financial Statement Data Set: a quarterly zip, or the folder it was extracted to.
@@ -101,7 +101,7 @@ final class DataSets {
     }
 
     /** Reads a zipped data set; returns the names of the members read (zip!/sub.txt, zip!/num.txt), empty when it was not loaded. */
-    static List<String> readZip(String name, Path zip, ConceptMap concepts, SecStore store, List<LoadError> errors) {
+    static List<String> readZip(String name, Path zip, ConceptMap concepts, SecStore store, List<Problem> errors) {
         try (ZipFile z = new ZipFile(zip.toFile())) {
             Map<String, ZipEntry> found = new LinkedHashMap<>();
             Enumeration<? extends ZipEntry> en = z.entries();
@@ -109,7 +109,7 @@ final class DataSets {
                 ZipEntry e = en.nextElement();
                 String m = e.isDirectory() ? null : member(e.getName());
                 if (m != null && found.putIfAbsent(m, e) != null) {
-                    errors.add(LoadError.of(name, 0, null, "the zip holds two " + m + " (" + found.get(m).getName() + " and " + e.getName()
+                    errors.add(Problem.of(name, 0, null, "the zip holds two " + m + " (" + found.get(m).getName() + " and " + e.getName()
                             + "); one data set per zip; not loaded"));
                     return List.of();
                 }
@@ -124,18 +124,18 @@ final class DataSets {
                     pre == null ? null : name + "!/" + pre.getName(), pre == null ? null : () -> reader(z.getInputStream(pre)), concepts, store, errors);
             return ok ? List.of(subName, numName) : List.of();
         } catch (ZipException e) {
-            errors.add(LoadError.of(name, 0, null, "not a readable zip file (" + e.getMessage() + "); if it is not an SEC data set, "
+            errors.add(Problem.of(name, 0, null, "not a readable zip file (" + e.getMessage() + "); if it is not an SEC data set, "
                     + "move it out of the checked folder; not loaded"));
             return List.of();
         } catch (IOException e) {
-            errors.add(LoadError.of(name, 0, null, "cannot read: " + e.getMessage()));
+            errors.add(Problem.of(name, 0, null, "cannot read: " + e.getMessage()));
             return List.of();
         }
     }
 
     /** Reads an extracted data set: sub.txt and num.txt of one folder (either may be null: reported as missing). */
     static List<String> readFolder(String folder, Path sub, String subName, Path num, String numName, ConceptMap concepts, SecStore store,
-                                   List<LoadError> errors) {
+                                   List<Problem> errors) {
         Set<String> present = new HashSet<>();
         if (sub != null) {
             present.add(SUB);
@@ -154,7 +154,7 @@ final class DataSets {
         return ok ? List.of(subName, numName) : List.of();
     }
 
-    private static boolean missing(String name, Set<String> present, List<LoadError> errors) {
+    private static boolean missing(String name, Set<String> present, List<Problem> errors) {
         List<String> lacking = new ArrayList<>();
         for (String need : List.of(SUB, NUM)) {
             if (!present.contains(need)) {
@@ -162,7 +162,7 @@ final class DataSets {
             }
         }
         if (!lacking.isEmpty()) {
-            errors.add(LoadError.of(name, 0, null, "SEC financial statement data set without " + String.join(" and ", lacking)
+            errors.add(Problem.of(name, 0, null, "SEC financial statement data set without " + String.join(" and ", lacking)
                     + " (a data set holds sub.txt and num.txt, with tag.txt and pre.txt); not loaded"));
             return false;
         }
@@ -213,10 +213,10 @@ final class DataSets {
      * not loaded (a member unreadable or of an unknown layout).
      */
     private static boolean read(String subName, Source sub, String numName, Source num, String preName, Source pre, ConceptMap concepts,
-                                SecStore store, List<LoadError> errors) {
+                                SecStore store, List<Problem> errors) {
         Map<String, Submission> subs = new HashMap<>();
         Set<String> badSubs = new HashSet<>();
-        List<LoadError> problems = new org.offbook.load.CappedErrors();
+        List<Problem> problems = new org.offbook.load.CappedErrors();
         try (CSVReader csv = tsv(sub.open())) {
             Map<String, Integer> col = header(subName, csv.readNext(), SUB_REQUIRED, errors);
             if (col == null) {
@@ -231,7 +231,7 @@ final class DataSets {
                     continue;
                 }
                 if (row.length != width) {
-                    problems.add(LoadError.of(subName, line, null, "row has " + row.length + " cells, the header has " + width + "; submission not used"));
+                    problems.add(Problem.of(subName, line, null, "row has " + row.length + " cells, the header has " + width + "; submission not used"));
                     if (row.length > col.get("adsh")) {
                         badSubs.add(row[col.get("adsh")].strip());
                     }
@@ -241,17 +241,17 @@ final class DataSets {
                 String cik = CompanyFacts.normaliseCik(row[col.get("cik")]);
                 LocalDate filed = ymd(row[col.get("filed")]);
                 if (!CompanyFacts.ACCN.matcher(adsh).matches()) {
-                    problems.add(LoadError.of(subName, line, "adsh", "not an accession number: '" + adsh + "'; submission not used"));
+                    problems.add(Problem.of(subName, line, "adsh", "not an accession number: '" + adsh + "'; submission not used"));
                     badSubs.add(adsh);
                     continue;
                 }
                 if (cik == null) {
-                    problems.add(LoadError.of(subName, line, "cik", "not a CIK: '" + row[col.get("cik")] + "'; submission not used"));
+                    problems.add(Problem.of(subName, line, "cik", "not a CIK: '" + row[col.get("cik")] + "'; submission not used"));
                     badSubs.add(adsh);
                     continue;
                 }
                 if (filed == null) {
-                    problems.add(LoadError.of(subName, line, "filed", "expected a date like 20100507, found '" + row[col.get("filed")]
+                    problems.add(Problem.of(subName, line, "filed", "expected a date like 20100507, found '" + row[col.get("filed")]
                             + "'; submission not used"));
                     badSubs.add(adsh);
                     continue;
@@ -270,7 +270,7 @@ final class DataSets {
             }
         } catch (IOException | CsvValidationException | RuntimeException e) {
             errors.addAll(problems);
-            errors.add(LoadError.of(subName, 0, null, "cannot read: " + reason(e) + "; data set not loaded"));
+            errors.add(Problem.of(subName, 0, null, "cannot read: " + reason(e) + "; data set not loaded"));
             return false;
         }
 
@@ -307,7 +307,7 @@ final class DataSets {
                     if (row.length == 1 && row[0].isEmpty()) {
                         continue;
                     }
-                    problems.add(LoadError.of(numName, line, null, "row has " + row.length + " cells, the header has " + width + "; row not used"));
+                    problems.add(Problem.of(numName, line, null, "row has " + row.length + " cells, the header has " + width + "; row not used"));
                     continue;
                 }
                 String tag = row[cTag];
@@ -341,7 +341,7 @@ final class DataSets {
                 Submission s = subs.get(adsh);
                 if (s == null) {
                     if (!badSubs.contains(adsh) && unknownAdsh.add(adsh)) {
-                        problems.add(LoadError.of(numName, line, "adsh", "submission " + adsh + " is not in " + SUB + "; its values are not used"));
+                        problems.add(Problem.of(numName, line, "adsh", "submission " + adsh + " is not in " + SUB + "; its values are not used"));
                     }
                     continue;
                 }
@@ -349,17 +349,17 @@ final class DataSets {
                 try {
                     value = new BigDecimal(valueText);
                 } catch (NumberFormatException e) {
-                    problems.add(LoadError.of(numName, line, "value", "not a number: '" + abbreviate(valueText) + "' (" + concept + "); value not used"));
+                    problems.add(Problem.of(numName, line, "value", "not a number: '" + abbreviate(valueText) + "' (" + concept + "); value not used"));
                     continue;
                 }
                 String range = Observation.outOfRange(value);
                 if (range != null) {
-                    problems.add(LoadError.of(numName, line, "value", range + ", found '" + abbreviate(valueText) + "' (" + concept + "); value not used"));
+                    problems.add(Problem.of(numName, line, "value", range + ", found '" + abbreviate(valueText) + "' (" + concept + "); value not used"));
                     continue;
                 }
                 LocalDate end = ymd(row[cDdate]);
                 if (end == null) {
-                    problems.add(LoadError.of(numName, line, "ddate", "expected a date like 20100331, found '" + abbreviate(row[cDdate]) + "'; value not used"));
+                    problems.add(Problem.of(numName, line, "ddate", "expected a date like 20100331, found '" + abbreviate(row[cDdate]) + "'; value not used"));
                     continue;
                 }
                 int qtrs;
@@ -369,7 +369,7 @@ final class DataSets {
                         throw new NumberFormatException();
                     }
                 } catch (NumberFormatException e) {
-                    problems.add(LoadError.of(numName, line, "qtrs", "expected a number of quarters (0 for a balance-sheet date), found '"
+                    problems.add(Problem.of(numName, line, "qtrs", "expected a number of quarters (0 for a balance-sheet date), found '"
                             + abbreviate(row[cQtrs]) + "'; value not used"));
                     continue;
                 }
@@ -387,7 +387,7 @@ final class DataSets {
             }
         } catch (IOException | CsvValidationException | RuntimeException e) {
             errors.addAll(problems);
-            errors.add(LoadError.of(numName, 0, null, "cannot read: " + reason(e) + "; data set not loaded"));
+            errors.add(Problem.of(numName, 0, null, "cannot read: " + reason(e) + "; data set not loaded"));
             return false;
         }
         errors.addAll(problems);
@@ -419,9 +419,9 @@ final class DataSets {
     }
 
     /** Column positions by header name; null (and an error) when a required column is missing. */
-    private static Map<String, Integer> header(String file, String[] header, List<String> required, List<LoadError> errors) {
+    private static Map<String, Integer> header(String file, String[] header, List<String> required, List<Problem> errors) {
         if (header == null) {
-            errors.add(LoadError.of(file, 1, null, "empty file: expected a header row (" + String.join(", ", required) + ", ...); data set not loaded"));
+            errors.add(Problem.of(file, 1, null, "empty file: expected a header row (" + String.join(", ", required) + ", ...); data set not loaded"));
             return null;
         }
         Map<String, Integer> col = new HashMap<>();
@@ -439,7 +439,7 @@ final class DataSets {
             }
         }
         if (!lacking.isEmpty()) {
-            errors.add(LoadError.of(file, 1, null, "unknown column layout: no column " + String.join(", ", lacking) + " (the header has "
+            errors.add(Problem.of(file, 1, null, "unknown column layout: no column " + String.join(", ", lacking) + " (the header has "
                     + abbreviate(String.join(", ", header), 300) + "; needed: " + String.join(", ", required) + "); data set not loaded"));
             return null;
         }

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.offbook.model.Fact;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * Statement figures read from the filings themselves (inline XBRL 10-K/10-Q documents and XBRL
@@ -44,12 +44,12 @@ public final class FiledStatements {
      * Builds the statements of the filings; every filer gets an entity id (its own, {@code cik-<CIK>}, or the
      * user's entity it links to) even when no value of its filing is mapped.
      */
-    public static Built build(List<Filing> filings, List<Fact> others, List<LoadError> errors) {
+    public static Built build(List<Filing> filings, List<Fact> others, List<Problem> errors) {
         return build(filings, others, ConceptMap.load(errors), errors);
     }
 
     /** As {@link #build(List, List, List)} with the concept table of the run. */
-    public static Built build(List<Filing> filings, List<Fact> others, ConceptMap concepts, List<LoadError> errors) {
+    public static Built build(List<Filing> filings, List<Fact> others, ConceptMap concepts, List<Problem> errors) {
         SecStore store = new SecStore();
         for (Filing f : filings) {
             SecStore.Filer filer = store.filer(f.cik());

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * Reads a data set's {@code pre.txt} (how each filing presents its statements) for one question:
@@ -46,7 +46,7 @@ final class Presentation {
      * whose income statement shows operating income below an interest line of the same statement.
      * A pre.txt that cannot be read is reported and ignored (the figures are then used as tagged).
      */
-    static Map<String, String> operatingIncomeAfterInterest(String name, DataSets.Source source, List<LoadError> errors) {
+    static Map<String, String> operatingIncomeAfterInterest(String name, DataSets.Source source, List<Problem> errors) {
         // adsh|report -> tag -> first line
         Map<String, Map<String, Integer>> lines = new HashMap<>();
         try (CSVReader csv = new CSVReaderBuilder(source.open())
@@ -63,7 +63,7 @@ final class Presentation {
             }
             for (String need : List.of("adsh", "report", "line", "stmt", "tag")) {
                 if (!col.containsKey(need)) {
-                    errors.add(LoadError.of(name, 1, null, "unknown column layout: no column " + need
+                    errors.add(Problem.of(name, 1, null, "unknown column layout: no column " + need
                             + "; the presentation is not used (operating income is taken as tagged)"));
                     return Map.of();
                 }
@@ -93,7 +93,7 @@ final class Presentation {
                         .merge(REVENUE.contains(tag) ? "#revenue" : tag, line, Math::min);
             }
         } catch (Exception e) {
-            errors.add(LoadError.of(name, 0, null, "cannot read: " + e.getMessage() + "; the presentation is not used (operating income is taken as tagged)"));
+            errors.add(Problem.of(name, 0, null, "cannot read: " + e.getMessage() + "; the presentation is not used (operating income is taken as tagged)"));
             return Map.of();
         }
         Map<String, String> out = new TreeMap<>();

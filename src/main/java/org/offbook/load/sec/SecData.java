@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.offbook.model.Fact;
 import org.offbook.model.FileStats;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * SEC EDGAR XBRL data in a checked folder, for {@link org.offbook.load.FolderLoader}: companyfacts
@@ -22,7 +22,7 @@ import org.offbook.model.LoadError;
 public final class SecData {
 
     private ConceptMap concepts;
-    private final List<LoadError> tableErrors = new ArrayList<>();
+    private final List<Problem> tableErrors = new ArrayList<>();
     private final SecStore store = new SecStore();
     /** companyfacts files read: display name -> format. */
     private final Map<String, String> files = new LinkedHashMap<>();
@@ -63,7 +63,7 @@ public final class SecData {
      *
      * @param name the file as reported
      */
-    public boolean read(String name, Path path, List<LoadError> errors) {
+    public boolean read(String name, Path path, List<Problem> errors) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".json")) {
             if (!CompanyFacts.recognise(path)) {
@@ -95,7 +95,7 @@ public final class SecData {
      * Reads the data sets met, builds the SEC facts and adds them to {@code facts} (linking filers
      * to the entities already in it); returns the stats of the SEC files read.
      */
-    public List<FileStats> finish(List<Fact> facts, List<LoadError> errors) {
+    public List<FileStats> finish(List<Fact> facts, List<Problem> errors) {
         if (files.isEmpty() && zips.isEmpty() && folders.isEmpty()) {
             return List.of();
         }

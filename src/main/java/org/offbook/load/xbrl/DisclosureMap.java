@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.load.RuleTables;
 
 /**
@@ -175,24 +175,24 @@ public final class DisclosureMap {
     }
 
     /** Finds and reads the table (see the class comment); problems go to {@code errors}, the valid rows are used. */
-    public static DisclosureMap load(List<LoadError> errors) {
+    public static DisclosureMap load(List<Problem> errors) {
         return load(null, errors);
     }
 
     /** As {@link #load(List)}, for a run on the rule folders {@code ruleDirs} (null when none were given; see {@link RuleTables}). */
-    public static DisclosureMap load(List<Path> ruleDirs, List<LoadError> errors) {
+    public static DisclosureMap load(List<Path> ruleDirs, List<Problem> errors) {
         return RuleTables.load(TABLE, ruleDirs, DisclosureMap::read, errors);
     }
 
-    static DisclosureMap builtIn(List<LoadError> errors) {
+    static DisclosureMap builtIn(List<Problem> errors) {
         return RuleTables.builtIn(TABLE, DisclosureMap::read, errors);
     }
 
-    public static DisclosureMap read(Path p, List<LoadError> errors) {
+    public static DisclosureMap read(Path p, List<Problem> errors) {
         return RuleTables.read(TABLE, p, DisclosureMap::read, errors);
     }
 
-    static DisclosureMap read(String name, Reader in, List<LoadError> errors) {
+    static DisclosureMap read(String name, Reader in, List<Problem> errors) {
         List<Row> rows = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         try (CSVReader csv = new CSVReaderBuilder(in).build()) {
@@ -211,7 +211,7 @@ public final class DisclosureMap {
                 }
             }
         } catch (CsvValidationException | IOException | RuntimeException e) {
-            errors.add(LoadError.of(name, 0, null, "malformed XBRL disclosure table: " + e.getMessage()));
+            errors.add(Problem.of(name, 0, null, "malformed XBRL disclosure table: " + e.getMessage()));
         }
         return new DisclosureMap(name, rows);
     }
@@ -221,7 +221,7 @@ public final class DisclosureMap {
         return i == null ? "" : row[i].strip();
     }
 
-    private static Row row(String name, int line, String[] row, Map<String, Integer> col, Set<String> ids, List<LoadError> errors) {
+    private static Row row(String name, int line, String[] row, Map<String, Integer> col, Set<String> ids, List<Problem> errors) {
         String id = cell(row, col, "id");
         String kind = cell(row, col, "kind");
         String rank = cell(row, col, "precedence");
@@ -230,15 +230,15 @@ public final class DisclosureMap {
         String cik = cell(row, col, "cik").replaceFirst("^0+(?=\\d)", "");
         String qualifier = cell(row, col, "qualifier");
         if (!ID.matcher(id).matches()) {
-            errors.add(LoadError.of(name, line, "id", "expected a short id of lower-case letters, digits and '-', found '" + id + "'; row ignored"));
+            errors.add(Problem.of(name, line, "id", "expected a short id of lower-case letters, digits and '-', found '" + id + "'; row ignored"));
             return null;
         }
         if (!ids.add(id)) {
-            errors.add(LoadError.of(name, line, "id", "the id " + id + " is already used by another row; row ignored"));
+            errors.add(Problem.of(name, line, "id", "the id " + id + " is already used by another row; row ignored"));
             return null;
         }
         if (!KINDS.containsKey(kind)) {
-            errors.add(LoadError.of(name, line, "kind", "'" + kind + "' is not a disclosure kind (" + String.join(", ", KINDS.keySet()) + "); row ignored"));
+            errors.add(Problem.of(name, line, "kind", "'" + kind + "' is not a disclosure kind (" + String.join(", ", KINDS.keySet()) + "); row ignored"));
             return null;
         }
         int p;
@@ -248,16 +248,16 @@ public final class DisclosureMap {
                 throw new NumberFormatException();
             }
         } catch (NumberFormatException e) {
-            errors.add(LoadError.of(name, line, "precedence", "expected a whole number from 1 (first choice), found '" + rank + "'; row ignored"));
+            errors.add(Problem.of(name, line, "precedence", "expected a whole number from 1 (first choice), found '" + rank + "'; row ignored"));
             return null;
         }
         if (!QNAME_GLOB.matcher(concept).matches()) {
-            errors.add(LoadError.of(name, line, "concept", "expected namespace:Name, * for any characters (e.g. us-gaap:PurchaseObligation or "
+            errors.add(Problem.of(name, line, "concept", "expected namespace:Name, * for any characters (e.g. us-gaap:PurchaseObligation or "
                     + "*:*LeasesNotYetCommenced*), found '" + concept + "'; row ignored"));
             return null;
         }
         if (!cik.isEmpty() && !cik.chars().allMatch(Character::isDigit)) {
-            errors.add(LoadError.of(name, line, "cik", "expected the filer's CIK (digits) or nothing, found '" + cik + "'; row ignored"));
+            errors.add(Problem.of(name, line, "cik", "expected the filer's CIK (digits) or nothing, found '" + cik + "'; row ignored"));
             return null;
         }
         List<DimensionPattern> dims = new ArrayList<>();
@@ -271,7 +271,7 @@ public final class DisclosureMap {
                     continue;
                 }
                 if (eq <= 0 || eq == s.length() - 1) {
-                    errors.add(LoadError.of(name, line, "members", "expected axis=member patterns separated by ';' (e.g. "
+                    errors.add(Problem.of(name, line, "members", "expected axis=member patterns separated by ';' (e.g. "
                             + "srt:MajorCustomersAxis=*), found '" + s + "'; row ignored"));
                     return null;
                 }
@@ -285,7 +285,7 @@ public final class DisclosureMap {
             String axis = m.group(1).strip();
             boolean listed = dims.stream().anyMatch(d -> d.axis().equals(axis));
             if (!listed) {
-                errors.add(LoadError.of(name, line, "qualifier", "{" + axis + "} names an axis the members column does not list; row ignored"));
+                errors.add(Problem.of(name, line, "qualifier", "{" + axis + "} names an axis the members column does not list; row ignored"));
                 return null;
             }
         }

@@ -15,7 +15,7 @@ import org.offbook.model.Entity;
 import org.offbook.model.Fact;
 import org.offbook.model.Money;
 import org.offbook.model.UsefulLife;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.load.sec.ConceptMap;
 import org.offbook.load.sec.FiledStatements;
 
@@ -45,7 +45,7 @@ public final class FiledDisclosures implements XbrlFactMapper {
     }
 
     @Override
-    public List<Fact> map(List<XbrlDocument> documents, List<Fact> loaded, List<LoadError> errors) {
+    public List<Fact> map(List<XbrlDocument> documents, List<Fact> loaded, List<Problem> errors) {
         if (documents.isEmpty()) {
             return List.of();
         }
@@ -55,7 +55,7 @@ public final class FiledDisclosures implements XbrlFactMapper {
         for (XbrlDocument doc : documents) {
             String cik = cik(doc);
             if (cik == null) {
-                errors.add(LoadError.of(doc.file(), 0, null, "no CIK in the filing (dei:EntityCentralIndexKey or a context's entity "
+                errors.add(Problem.of(doc.file(), 0, null, "no CIK in the filing (dei:EntityCentralIndexKey or a context's entity "
                         + "identifier): its facts cannot be linked to a company and are not used"));
                 continue;
             }

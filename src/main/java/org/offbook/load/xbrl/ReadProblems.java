@@ -2,7 +2,7 @@ package org.offbook.load.xbrl;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * The problems of one read, in the order they were found: at most {@link Limits#maxErrors()} are
@@ -20,7 +20,7 @@ final class ReadProblems {
 
     private final String name;
     private final Limits limits;
-    private final List<LoadError> problems = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
     private int unlisted;
 
     ReadProblems(String name, Limits limits) {
@@ -30,7 +30,7 @@ final class ReadProblems {
 
     void problem(int line, int column, String field, String message) {
         if (problems.size() < limits.maxErrors()) {
-            problems.add(new LoadError(name, line, column, printable(field), printable(message)));
+            problems.add(new Problem(name, line, column, printable(field), printable(message)));
         } else {
             unlisted++;
         }
@@ -39,13 +39,13 @@ final class ReadProblems {
     /** A problem that ends the read. */
     Stop fatal(int line, int column, String message) {
         // a fatal problem is always listed, even past the cap
-        problems.add(new LoadError(name, line, column, null, printable(message)));
+        problems.add(new Problem(name, line, column, null, printable(message)));
         return new Stop();
     }
 
     /** A summary line about the whole file, listed past the cap. */
     void note(String message) {
-        problems.add(LoadError.of(name, 0, null, message));
+        problems.add(Problem.of(name, 0, null, message));
     }
 
     /** Lists the count of the problems past the cap, if any. */
@@ -55,7 +55,7 @@ final class ReadProblems {
         }
     }
 
-    List<LoadError> list() {
+    List<Problem> list() {
         return List.copyOf(problems);
     }
 

@@ -1,7 +1,7 @@
 package org.offbook.load.xbrl;
 
 import java.util.List;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * What the XBRL reader read from one file.
@@ -14,7 +14,7 @@ import org.offbook.model.LoadError;
  * @param tagged    facts tagged in the file (before duplicates were merged, including facts in error)
  * @param complete  false when reading stopped early (not well-formed, truncated, a limit hit): the facts are those before the stop
  */
-public record XbrlDocument(String file, Kind kind, Dei dei, List<XbrlFact> facts, List<LoadError> problems,
+public record XbrlDocument(String file, Kind kind, Dei dei, List<XbrlFact> facts, List<Problem> problems,
                            int tagged, boolean complete) {
 
     public enum Kind {

@@ -2,7 +2,7 @@ package org.offbook.load.xbrl;
 
 import java.util.List;
 import org.offbook.model.Fact;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * The seam between the XBRL reader and offbook's facts: turns the XBRL documents of a load into
@@ -23,7 +23,7 @@ public interface XbrlFactMapper {
      * @param errors    where to add problems
      * @return the offbook facts derived from the documents
      */
-    List<Fact> map(List<XbrlDocument> documents, List<Fact> loaded, List<LoadError> errors);
+    List<Fact> map(List<XbrlDocument> documents, List<Fact> loaded, List<Problem> errors);
 
     /** The mapper the folder loader uses by default. */
     static XbrlFactMapper standard() {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.offbook.model.Fact;
 import org.offbook.model.FileStats;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * The XBRL documents of one load, for {@link org.offbook.load.FolderLoader}: files are recognised by
@@ -29,7 +29,7 @@ public final class XbrlFiles {
     }
 
     /** Reads {@code path} if it is XBRL; false when it is not (the loader reads it as usual). */
-    public boolean read(String name, Path path, List<LoadError> errors) {
+    public boolean read(String name, Path path, List<Problem> errors) {
         if (!XbrlReader.candidateName(path.getFileName().toString()) || XbrlReader.recognise(path) == null) {
             return false;
         }
@@ -47,7 +47,7 @@ public final class XbrlFiles {
     }
 
     /** Maps the documents to facts (added to {@code facts}) and returns the stats of the XBRL files. */
-    public List<FileStats> finish(XbrlFactMapper mapper, List<Fact> facts, List<LoadError> errors) {
+    public List<FileStats> finish(XbrlFactMapper mapper, List<Fact> facts, List<Problem> errors) {
         if (documents.isEmpty()) {
             return List.of();
         }

@@ -3,7 +3,7 @@ package org.offbook.load.xbrl;
 import java.nio.file.Path;
 import java.util.List;
 import org.offbook.load.FolderLoader;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * Reads inline XBRL documents and XBRL 2.1 instances, streamed with the JDK's StAX: no tree of the
@@ -44,7 +44,7 @@ public final class XbrlReader {
     }
 
     /** Convenience for callers that collect errors: the problems of {@code doc} added to {@code errors}. */
-    public static void report(XbrlDocument doc, List<LoadError> errors) {
+    public static void report(XbrlDocument doc, List<Problem> errors) {
         errors.addAll(doc.problems());
     }
 }

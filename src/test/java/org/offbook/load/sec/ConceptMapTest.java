@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.offbook.TestFiles;
 import org.offbook.model.Statement;
 import org.offbook.load.FolderLoader;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.load.LoadResult;
 
 /** The concept table: the shipped file is the built-in one, it is read at run time, and its mistakes are reported. */
@@ -31,7 +31,7 @@ class ConceptMapTest {
             assertEquals(shipped, new String(in.readAllBytes(), StandardCharsets.UTF_8),
                     "copy rules/sec-concepts.csv to src/main/resources/org/offbook/load/sec/");
         }
-        List<LoadError> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         ConceptMap map = ConceptMap.read(TestFiles.project("rules/" + ConceptMap.FILE), errors);
         assertEquals(List.of(), errors);
         assertEquals(List.of("us-gaap:Revenues", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", "us-gaap:SalesRevenueNet",

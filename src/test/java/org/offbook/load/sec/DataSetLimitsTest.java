@@ -14,7 +14,7 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.offbook.load.FolderLoader;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.load.LoadResult;
 
 /** A damaged or hostile data-set zip fails with a message, never by filling memory. */
@@ -42,7 +42,7 @@ class DataSetLimitsTest {
         Files.writeString(dir.resolve("entities.json"),
                 "{\"source\": \"s\", \"entities\": [{\"id\": \"a\", \"name\": \"A\", \"kind\": \"company\"}]}");
         LoadResult r = FolderLoader.load(List.of(dir));
-        String all = r.errors().stream().map(LoadError::toString).collect(Collectors.joining("\n"));
+        String all = r.errors().stream().map(Problem::toString).collect(Collectors.joining("\n"));
         assertTrue(all.contains("sub.txt") && all.contains("a line longer than 1048576 characters; data set not loaded"), all);
         assertEquals(1, r.factsLoaded(), "the other file is still loaded");
     }

@@ -13,7 +13,7 @@ import org.offbook.model.Money;
 import org.offbook.model.Restatement;
 import org.offbook.model.Statement;
 import org.offbook.load.FolderLoader;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.load.LoadResult;
 
 /** Helpers for the SEC tests: the copied SEC samples, and finding facts in a load result. */
@@ -32,7 +32,7 @@ final class Sec {
     }
 
     static String errors(LoadResult r) {
-        return r.errors().stream().map(LoadError::toString).collect(Collectors.joining("\n"));
+        return r.errors().stream().map(Problem::toString).collect(Collectors.joining("\n"));
     }
 
     static void noErrors(LoadResult r) {

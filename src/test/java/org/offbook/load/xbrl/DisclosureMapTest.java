@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.offbook.TestFiles;
 import org.offbook.model.Provenance;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /** The disclosure mapping table: the four ways filers tag one disclosure, precedence, CIK rows, qualifiers, and its mistakes reported. */
 class DisclosureMapTest {
@@ -32,7 +32,7 @@ class DisclosureMapTest {
                 "c-1", "0000000001", "f-1", new Provenance("x.htm", 1), 1);
     }
 
-    static DisclosureMap table(String body, List<LoadError> errors) {
+    static DisclosureMap table(String body, List<Problem> errors) {
         return DisclosureMap.read("t.csv", new StringReader("id,kind,precedence,concept,members,cik,qualifier,note\n" + body), errors);
     }
 
@@ -43,7 +43,7 @@ class DisclosureMapTest {
             assertEquals(shipped, new String(in.readAllBytes(), StandardCharsets.UTF_8),
                     "copy rules/xbrl-disclosures.csv to src/main/resources/org/offbook/load/xbrl/");
         }
-        List<LoadError> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         DisclosureMap map = DisclosureMap.read(TestFiles.project("rules/" + DisclosureMap.FILE), errors);
         assertEquals(List.of(), errors);
         assertTrue(map.rows().size() >= 25);
@@ -51,7 +51,7 @@ class DisclosureMapTest {
 
     @Test
     void oneDisclosureTaggedFourWaysIsReadFromEach() {
-        List<LoadError> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         DisclosureMap map = table(""
                 + "a,guarantee-maximum-exposure,2,us-gaap:GuaranteeObligationsMaximumExposure,,,guarantees,undimensioned\n"
                 + "b,guarantee-maximum-exposure,1,us-gaap:GuaranteeObligationsMaximumExposure,us-gaap:LossContingenciesByNatureOfContingencyAxis=us-gaap:*,,"
@@ -78,7 +78,7 @@ class DisclosureMapTest {
 
     @Test
     void aFilerRowWinsByPrecedenceAndFurtherAxesAreAllowedOnlyWhenAsked() {
-        List<LoadError> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         DisclosureMap map = table(""
                 + "po,purchase-obligations,5,us-gaap:UnrecordedUnconditionalPurchaseObligationBalanceSheetAmount,,,,\n"
                 + "lnc,leases-not-commenced,1,us-gaap:UnrecordedUnconditionalPurchaseObligationBalanceSheetAmount,,0001326801,,\n"
@@ -102,7 +102,7 @@ class DisclosureMapTest {
 
     @Test
     void mistakesAreReportedWithLineAndColumnAndTheRowIgnored() {
-        List<LoadError> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         DisclosureMap map = table(""
                 + "ok,debt,1,us-gaap:LongTermDebt,us-gaap:LongtermDebtTypeAxis=*,,{us-gaap:LongtermDebtTypeAxis},\n"
                 + "ok,debt,1,us-gaap:LongTermDebt,,,,\n"

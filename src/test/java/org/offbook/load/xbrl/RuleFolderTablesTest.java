@@ -12,7 +12,7 @@ import org.offbook.TestFiles;
 import org.offbook.load.FolderLoader;
 import org.offbook.load.LoadResult;
 import org.offbook.model.Disclosure;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.model.ProgressListener;
 
 /**
@@ -36,7 +36,7 @@ class RuleFolderTablesTest {
         LoadResult r = FolderLoader.load(List.of(TestFiles.project(XbrlSamplesTest.DIR + XbrlSamplesTest.META)), false, List.of(rules),
                 ProgressListener.NONE);
         String table = rules.resolve(DisclosureMap.FILE).toString().replace('\\', '/');
-        List<LoadError> errors = r.errors().stream().filter(e -> e.file().equals(table)).toList();
+        List<Problem> errors = r.errors().stream().filter(e -> e.file().equals(table)).toList();
         assertEquals(1, errors.size(), r.errors().toString());
         assertEquals(3, errors.get(0).line(), errors.toString());
         assertEquals("kind", errors.get(0).field(), errors.toString());

@@ -20,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.offbook.TestFiles;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /** Bad input to the XBRL reader: each ends in a clear message with file and line; the rest is read. */
 class XbrlBadInputTest {
@@ -69,7 +69,7 @@ class XbrlBadInputTest {
     }
 
     private static String problems(XbrlDocument d) {
-        return d.problems().stream().map(LoadError::toString).collect(Collectors.joining("\n"));
+        return d.problems().stream().map(Problem::toString).collect(Collectors.joining("\n"));
     }
 
     private static XbrlFact fact(XbrlDocument d, String local) {
@@ -91,7 +91,7 @@ class XbrlBadInputTest {
         XbrlDocument d = read(write("broken.htm", ix("<p><b>bold</p>\n")));
         assertFalse(d.complete());
         assertEquals(1, d.problems().size(), problems(d));
-        LoadError e = d.problems().get(0);
+        Problem e = d.problems().get(0);
         assertEquals(BODY_LINE, e.line());
         assertTrue(e.message().startsWith("not well-formed XML"), e.message());
     }
@@ -356,7 +356,7 @@ class XbrlBadInputTest {
         Files.write(p, java.util.Arrays.copyOf(all, all.length / 2));
         XbrlDocument d = read(p);
         assertFalse(d.complete());
-        List<LoadError> fatal = d.problems().stream().filter(e -> e.message().contains("truncated")).toList();
+        List<Problem> fatal = d.problems().stream().filter(e -> e.message().contains("truncated")).toList();
         assertEquals(1, fatal.size(), problems(d));
         assertTrue(d.facts().size() > 100, "facts before the cut whose contexts were read are kept");
     }

@@ -14,7 +14,7 @@ import org.offbook.TestFiles;
 import org.offbook.model.Fact;
 import org.offbook.model.FileStats;
 import org.offbook.load.FolderLoader;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 import org.offbook.load.LoadResult;
 
 /** The folder walk hands inline XBRL documents and instances, found by content, to the reader. */
@@ -39,7 +39,7 @@ class XbrlLoadingTest {
         assertEquals(List.of(base + "/broken-ix.htm", base + "/meta/2024/meta-10-k.html.gz", base + "/tsla-q2.xml.gz"),
                 r.xbrl().stream().map(XbrlDocument::file).collect(Collectors.toList()));
         assertEquals(List.of(base + "/old-10-k.htm", base + "/pom.xml"), r.skipped());
-        List<LoadError> errors = r.errors();
+        List<Problem> errors = r.errors();
         assertEquals(1, errors.size(), errors.toString());
         assertEquals(base + "/broken-ix.htm", errors.get(0).file());
         assertEquals(XbrlBadInputTest.BODY_LINE, errors.get(0).line());
@@ -66,7 +66,7 @@ class XbrlLoadingTest {
         };
         LoadResult r = FolderLoader.load(List.of(dir.resolve("in")), mapper);
         assertEquals(1, calls[0]);
-        assertEquals("", r.errors().stream().map(LoadError::toString).collect(Collectors.joining("\n")));
+        assertEquals("", r.errors().stream().map(Problem::toString).collect(Collectors.joining("\n")));
         assertTrue(r.facts().stream().map(Fact::provenance).noneMatch(p -> p.file().endsWith(".xml.gz")));
     }
 }

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.offbook.TestFiles;
-import org.offbook.model.LoadError;
+import org.offbook.model.Problem;
 
 /**
  * Values read from the real SEC filings in src/test/resources/sec/ixbrl (see its README), pinned
@@ -58,7 +58,7 @@ class XbrlSamplesTest {
             XbrlDocument d = doc(f);
             assertEquals(f.endsWith(".xml.gz") ? XbrlDocument.Kind.INSTANCE : XbrlDocument.Kind.INLINE,
                     XbrlReader.recognise(TestFiles.project(DIR + f)), f);
-            assertEquals("", d.problems().stream().map(LoadError::toString).collect(Collectors.joining("\n")), f);
+            assertEquals("", d.problems().stream().map(Problem::toString).collect(Collectors.joining("\n")), f);
             assertTrue(d.complete(), f);
             assertTrue(d.facts().size() > 1000, f + ": " + d.facts().size());
             assertTrue(d.tagged() >= d.facts().size(), f);

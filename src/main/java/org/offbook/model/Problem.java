@@ -1,13 +1,21 @@
 package org.offbook.model;
 
 /**
- * A problem with an input file or rule file, reported to the user as one line:
+ * Every problem offbook reports, one type for all: an input file that is not read cleanly, a rule
+ * file that does not compile or declare its messages, a rule that fails while running, a
+ * configuration or a baseline entry that is refused. Shown to the user as one line:
  * {@code file:line[:column]: [field 'x': ]message}. Line and column are 0 when unknown.
  */
-public record LoadError(String file, int line, int column, String field, String message) implements Comparable<LoadError> {
+public record Problem(String file, int line, int column, String field, String message) implements Comparable<Problem> {
 
-    public static LoadError of(String file, int line, String field, String message) {
-        return new LoadError(file, line, 0, field, message);
+    public static Problem of(String file, int line, String field, String message) {
+        return new Problem(file, line, 0, field, message);
+    }
+
+    /** A problem a rule caused while running, at its rule file and line ("rules" when unknown), named by its id. */
+    public static Problem rule(String ruleId, String ruleFile, int line, String message) {
+        return new Problem(ruleFile == null || ruleFile.isEmpty() ? "rules" : ruleFile, line, 0, null,
+                (ruleId == null ? "" : ruleId + ": ") + message);
     }
 
     public String location() {
@@ -65,7 +73,7 @@ public record LoadError(String file, int line, int column, String field, String 
     }
 
     @Override
-    public int compareTo(LoadError o) {
+    public int compareTo(Problem o) {
         int c = file.compareTo(o.file);
         if (c == 0) {
             c = Integer.compare(line, o.line);
