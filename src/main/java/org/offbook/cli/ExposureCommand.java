@@ -37,8 +37,11 @@ final class ExposureCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "PATH", description = "Files or folders (default: filings).")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default: ${DEFAULT-VALUE}).")
-    CheckCommand.Format format = CheckCommand.Format.text;
+    /** The formats of the exposure view. */
+    enum Format { text, json, csv }
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text, json or csv (default: ${DEFAULT-VALUE}).")
+    Format format = Format.text;
 
     @Option(names = "--depth", paramLabel = "N", description = "Orders to follow onward (default: ${DEFAULT-VALUE}).")
     int depth = 3;
@@ -66,8 +69,10 @@ final class ExposureCommand implements Callable<Integer> {
         }
         Exposure.Result r = Exposure.analyse(loaded.facts(), id, new Exposure.Onward(depth, equityShare, cashShare));
         PrintWriter out = spec.commandLine().getOut();
-        if (format == CheckCommand.Format.json) {
+        if (format == Format.json) {
             out.print(json(r, loaded));
+        } else if (format == Format.csv) {
+            out.print(org.offbook.reports.ExposureCsv.csv(r));
         } else {
             // names and file names come from input: each line is written inert (no escape sequence, no bidi control)
             out.print(Terminal.safeLines(text(r)));

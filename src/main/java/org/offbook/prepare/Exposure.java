@@ -200,7 +200,7 @@ public final class Exposure {
             if (f instanceof Contract c && c.buyer().equals(d)) {
                 String status = status(c.status(), c.sourceQuality());
                 Item item = item(order, c.seller(), "revenue and backlog", c.amount(), status, chain,
-                        who + " buys " + (c.what() == null ? "goods and services" : c.what().replace('-', ' ')) + " from it"
+                        who + " buys " + (c.what() == null ? "goods and services" : Standing.what(c.what())) + " from it"
                                 + (c.amount() == null ? " (amount not disclosed)" : " for " + c.amount().display())
                                 + (!status.equals(BINDING) ? " (" + Standing.of(c.status(), c.sourceQuality(), "no status given") + ")"
                                 : c.sourceQuality() == null || c.sourceQuality().equals("filed") ? "" : " (" + Standing.source(c.sourceQuality()) + ")"),

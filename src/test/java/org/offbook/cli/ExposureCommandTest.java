@@ -33,4 +33,20 @@ class ExposureCommandTest {
         assertEquals(Main.USAGE, CheckCommandTest.run("exposure", "openai", "--onward-share", "0.1").code(), "the revenue-share cascade is gone");
         assertEquals(Main.USAGE, CheckCommandTest.run("exposure", "nobody", TestFiles.project("filings").toString()).code());
     }
+
+    @Test
+    void csvHasOneRowPerObligationWithPlainAmountsAndTheSyndicateAsOneRow() throws Exception {
+        CheckCommandTest.Run csv = CheckCommandTest.run("exposure", "oracle", TestFiles.project("filings").toString(), "--format", "csv");
+        assertEquals(Main.OK, csv.code(), csv.err());
+        List<String> lines = csv.out().lines().toList();
+        assertEquals("entity,section,order,party,party_name,kind,amount,currency,gross,status,counted,participants,chain,description,evidence",
+                lines.get(0));
+        // the Texas loan is one row for JPMorgan and MUFG together, with both as participants and the whole amount once
+        List<String> texas = lines.stream().filter(l -> l.contains("\"jpmorgan+mufg\"") && l.contains("23250000000")).toList();
+        assertEquals(1, texas.size(), csv.out());
+        assertTrue(texas.get(0).contains("\"jpmorgan; mufg\""), texas.get(0));
+        assertTrue(texas.get(0).contains("\"USD\""), texas.get(0));
+        CheckCommandTest.Run again = CheckCommandTest.run("exposure", "oracle", TestFiles.project("filings").toString(), "--format", "csv");
+        assertEquals(csv.out(), again.out(), "same input, same bytes");
+    }
 }
