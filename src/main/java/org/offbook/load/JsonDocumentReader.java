@@ -1,12 +1,10 @@
 package org.offbook.load;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,20 +31,12 @@ import org.offbook.model.Problem;
  */
 final class JsonDocumentReader {
 
-    static final int MAX_DEPTH = 32;
-    static final int MAX_STRING = 100_000;
-    static final int MAX_NUMBER = 60;
+    static final int MAX_DEPTH = JsonLimits.MAX_DEPTH;
+    static final int MAX_STRING = JsonLimits.MAX_STRING;
+    static final int MAX_NUMBER = JsonLimits.MAX_NUMBER;
     private static final Set<String> DOCUMENT_FIELDS = Set.of("source", "title", "note", "notes", "$schema");
 
-    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_DEPTH)
-                            .maxStringLength(MAX_STRING)
-                            .maxNumberLength(MAX_NUMBER)
-                            .maxNameLength(1_000)
-                            .build())
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build())
+    static final ObjectMapper MAPPER = JsonMapper.builder(JsonLimits.factory())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 

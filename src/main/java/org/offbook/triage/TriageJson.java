@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,15 +33,7 @@ final class TriageJson {
      */
     static final int MAX_ENTRIES = 100_000;
 
-    static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(32)
-                    .maxStringLength(100_000)
-                    .maxNumberLength(60)
-                    .maxNameLength(1_000)
-                    .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    static final JsonFactory FACTORY = org.offbook.load.JsonLimits.factory();
 
     /** One object of a list: its scalar values as text (null for JSON null), where it starts, and its path. */
     record Element(String path, int line, Map<String, String> values) {

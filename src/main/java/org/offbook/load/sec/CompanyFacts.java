@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -30,15 +28,7 @@ import org.offbook.model.Problem;
 final class CompanyFacts {
 
     /** The same limits as offbook's own JSON documents; companyfacts nests 7 deep. */
-    static final JsonFactory JSON = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(32)
-                    .maxStringLength(100_000)
-                    .maxNumberLength(60)
-                    .maxNameLength(1_000)
-                    .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    static final JsonFactory JSON = org.offbook.load.JsonLimits.factory();
 
     /** Companyfacts files are streamed, so they may be larger than offbook's own documents. */
     static final long MAX_BYTES = 1024L * 1024 * 1024;
