@@ -27,6 +27,11 @@ public final class Standing {
         };
     }
 
+    /** True when a fact is known only from the press or is disputed: no filing or party confirms it. */
+    public static boolean unconfirmed(String sourceQuality) {
+        return "press-reported".equals(sourceQuality) || "disputed".equals(sourceQuality);
+    }
+
     /** Where the fact comes from, in words; null when not given. */
     public static String source(String sourceQuality) {
         if (sourceQuality == null) {

@@ -181,7 +181,7 @@ public final class Exposure {
      */
     private static String status(String factStatus, String sourceQuality) {
         if (factStatus == null || factStatus.equals("completed") || factStatus.equals("definitive")) {
-            return sourceQuality != null && (sourceQuality.equals("press-reported") || sourceQuality.equals("disputed")) ? REPORTED : BINDING;
+            return Standing.unconfirmed(sourceQuality) ? REPORTED : BINDING;
         }
         return factStatus.equals("reported") ? REPORTED : NOT_BINDING;
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.offbook.model.Standing;
 import org.offbook.model.Backstop;
 import org.offbook.model.Contract;
 import org.offbook.model.Cycle;
@@ -46,8 +47,7 @@ public final class Network {
      */
     private static String status(String s, String sourceQuality) {
         if (s == null || s.equals("completed") || s.equals("definitive")) {
-            return sourceQuality == null || sourceQuality.equals("filed") || sourceQuality.equals("company-announced")
-                    ? "binding" : "binding, " + sourceQuality.replace('-', ' ');
+            return Standing.unconfirmed(sourceQuality) ? "binding, " + sourceQuality.replace('-', ' ') : "binding";
         }
         return s.equals("reported") ? "reported" : "not binding";
     }
