@@ -49,16 +49,17 @@ public final class Template {
      */
     public static String render(String template, Function<String, Object> lookup, Function<String, String> names, List<String> unknown) {
         StringBuilder out = new StringBuilder();
-        render(template, 0, null, lookup, names, unknown, out);
+        render(template, 0, null, lookup, names, unknown, out, new int[] {-1});
         return out.toString();
     }
 
     /**
      * Renders from {@code i} up to the closing tag of section {@code open} (or the end); returns the
-     * index just after that closing tag.
+     * index just after that closing tag. {@code valueEnd[0]} is where the last value written ends: a
+     * full stop of the template right after a value that ends in one ("Alphabet Inc.") is not doubled.
      */
     private static int render(String template, int i, String open, Function<String, Object> lookup, Function<String, String> names,
-                              List<String> unknown, StringBuilder out) {
+                              List<String> unknown, StringBuilder out, int[] valueEnd) {
         while (i < template.length()) {
             char c = template.charAt(i);
             if (c == '{' && i + 1 < template.length() && template.charAt(i + 1) == '{') {
@@ -67,7 +68,9 @@ public final class Template {
                 continue;
             }
             if (c != '{') {
-                out.append(c);
+                if (!(c == '.' && out.length() == valueEnd[0] && out.length() > 0 && out.charAt(out.length() - 1) == '.')) {
+                    out.append(c);
+                }
                 i++;
                 continue;
             }
@@ -97,17 +100,18 @@ public final class Template {
                     int after = i;
                     for (Object item : items) {
                         Function<String, Object> inner = n -> n.equals(name) ? item : lookup.apply(n);
-                        after = render(template, i, name, inner, names, unknown, out);
+                        after = render(template, i, name, inner, names, unknown, out, valueEnd);
                     }
                     i = after;
                 } else if (kind == '#' ? present : (kind == '?') == present) {
-                    i = render(template, i, name, lookup, names, unknown, out);
+                    i = render(template, i, name, lookup, names, unknown, out, valueEnd);
                 } else {
-                    i = render(template, i, name, lookup, names, new ArrayList<>(), new StringBuilder()); // skipped
+                    i = render(template, i, name, lookup, names, new ArrayList<>(), new StringBuilder(), new int[] {-1}); // skipped
                 }
                 continue;
             }
             out.append(expand(ref, lookup, names, unknown));
+            valueEnd[0] = out.length();
         }
         if (open != null) {
             unknown.add("#" + open + " (section not closed with {/" + open + "})");

@@ -39,6 +39,16 @@ class TemplateTest {
     }
 
     @Test
+    void aValueEndingInAFullStopIsNotFollowedByASecond() {
+        List<String> unknown = new ArrayList<>();
+        assertEquals("Guaranteed by Alphabet Inc. Then more.", Template.render("Guaranteed by {g}. Then more.",
+                n -> n.equals("g") ? "Alphabet Inc." : Template.MISSING, id -> id, unknown));
+        assertEquals("Ends at 2049. Dots stay: a.. b", Template.render("Ends at {y}. Dots stay: a.. b",
+                n -> n.equals("y") ? "2049" : Template.MISSING, id -> id, unknown));
+        assertEquals(List.of(), unknown);
+    }
+
+    @Test
     void listsAndPercentagesRoundReadably() {
         List<String> unknown = new ArrayList<>();
         assertEquals("Meta Platforms, Beignet Investor LLC and blue-owl; 912.3%", render("{ids|name}; {ratio|pct}", unknown));
